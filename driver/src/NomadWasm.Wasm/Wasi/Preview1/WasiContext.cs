@@ -22,7 +22,7 @@ public sealed class WasiContext : IWasiHost, IDisposable
         {
             var preopen = configuration.Preopens[i];
             var root = new PreopenRoot(System.IO.Path.GetFullPath(preopen.HostPath), preopen.ReadOnly);
-            Fds.Set(3 + i, new DirectoryDescriptor(root, [], preopen.GuestPath, Rights.Directory, Rights.RegularFile | Rights.Directory));
+            Fds.Set(3 + i, new DirectoryDescriptor(root, [], preopen.GuestPath, Rights.Directory, Rights.All));
         }
     }
 
