@@ -6,9 +6,21 @@ namespace NomadWasm.Spin.Loading;
 public sealed record AppLoadOptions
 {
     /// <summary>
-    /// Resolves application variables used by manifest templates that Spin evaluates once at
-    /// startup (<c>allowed_outbound_hosts</c>, redis <c>address</c>/<c>channel</c>; spec §1.9).
-    /// Null means "defaults only": a template over a variable without a default fails to load.
+    /// Variable providers, highest priority first (spec §4.2: <c>--variable</c>, runtime-config providers,
+    /// environment). Used to resolve manifest templates Spin evaluates once at startup
+    /// (<c>allowed_outbound_hosts</c>; spec §1.9) and for the required-variable check. Null or empty means
+    /// "manifest defaults only".
     /// </summary>
     public IReadOnlyList<IVariableProvider>? VariableProviders { get; init; }
+
+    /// <summary>
+    /// Whether to fail when a required variable cannot be resolved by any provider (spec §0 step 6). Default true.
+    /// </summary>
+    public bool CheckRequiredVariables { get; init; } = true;
+
+    /// <summary>
+    /// Fetches a remote component source <c>{ url, digest }</c> and returns the absolute path of the verified
+    /// local copy. Null means remote sources fail to load with a clear error (no network access is assumed).
+    /// </summary>
+    public Func<string, string, string>? ResolveRemoteSource { get; init; }
 }

@@ -1,8 +1,8 @@
 namespace NomadWasm.Spin.Manifest;
 
 /// <summary>
-/// A component's parsed <c>allowed_outbound_hosts</c> list (spec §4.3). Immutable; templates are
-/// resolved before parsing.
+/// A component's parsed <c>allowed_outbound_hosts</c> list (spec §4.3;
+/// crates/outbound-networking-config/src/allowed_hosts.rs). Immutable; templates are resolved before parsing.
 /// </summary>
 public sealed partial class AllowedOutboundHosts
 {
@@ -20,33 +20,55 @@ public sealed partial class AllowedOutboundHosts
     public bool IsEmpty => _entries.Length == 0;
 
     /// <summary>
-    /// True when an outbound request to <paramref name="uri"/> is allowed. Relative URIs are
-    /// self requests (see <see cref="AllowsSelf"/>). A missing port means the scheme's default.
+    /// Parses entries (already template-resolved). Throws <see cref="FormatException"/> naming the bad entry.
+    /// A lone <c>insecure:allow-all</c> is rejected as in Spin.
+    /// </summary>
+    public static AllowedOutboundHosts Parse(IEnumerable<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var list = entries.ToList();
+        if (list.Count == 1 && list[0] == "insecure:allow-all")
+        {
+            throw new FormatException("'insecure:allow-all' is not allowed - use '*://*:*' instead if you really want to allow all outbound traffic");
+        }
+
+        return new AllowedOutboundHosts([.. list.Select(AllowedHostEntry.Parse)]);
+    }
+
+    /// <summary>
+    /// True when an outbound request to <paramref name="uri"/> is allowed. Relative URIs and host
+    /// <c>self.alt</c> are self requests (see <see cref="AllowsSelf"/>). A URI without an explicit port
+    /// uses the scheme's default port.
     /// </summary>
     public bool IsAllowed(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri)
         {
-            return AllowsSelf("http");
+            return AllowsSelf("http") || AllowsSelf("https");
         }
 
-        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.Host;
-        if (string.Equals(host, "self.alt", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(uri.Host, "self.alt", StringComparison.OrdinalIgnoreCase))
         {
             return AllowsSelf(uri.Scheme);
         }
 
-        var port = uri.IsDefaultPort ? DefaultPort(uri.Scheme) ?? uri.Port : uri.Port;
-        return IsAllowed(uri.Scheme, host, port);
+        int? port = uri.IsDefaultPort || uri.Port < 0 ? null : uri.Port;
+        return IsAllowed(uri.Scheme, uri.Host, port);
     }
 
-    /// <summary>True when some entry allows <paramref name="scheme"/>://<paramref name="host"/>:<paramref name="port"/>.</summary>
-    public bool IsAllowed(string scheme, string host, int port)
+    /// <summary>
+    /// True when some entry allows <paramref name="scheme"/>://<paramref name="host"/>:<paramref name="port"/>;
+    /// a null port means "not given" (the scheme's default port applies). IPv6 hosts may be bracketed or not.
+    /// </summary>
+    public bool IsAllowed(string scheme, string host, int? port)
     {
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(host);
+        var effectivePort = port ?? DefaultPort(scheme);
         foreach (var entry in _entries)
         {
-            if (entry.Host is not HostPattern.Self && entry.MatchesScheme(scheme) && entry.Host.Matches(host) && entry.Ports.Matches(port))
+            if (entry.MatchesScheme(scheme) && entry.Host.Matches(host) && entry.Ports.Matches(effectivePort))
             {
                 return true;
             }
@@ -57,19 +79,14 @@ public sealed partial class AllowedOutboundHosts
 
     /// <summary>
     /// True when the component may make "self" requests (relative URLs or host <c>self.alt</c>) with
-    /// <paramref name="scheme"/>: some entry's host is <c>self</c>/<c>self.alt</c>, or <c>*</c> with
-    /// scheme http/https (spec §2.10).
+    /// <paramref name="scheme"/>: some entry whose scheme matches has host <c>self</c>, <c>self.alt</c> or <c>*</c>
+    /// (spec §2.10).
     /// </summary>
     public bool AllowsSelf(string scheme)
     {
         foreach (var entry in _entries)
         {
-            if (!entry.MatchesScheme(scheme))
-            {
-                continue;
-            }
-
-            if (entry.Host is HostPattern.Self || entry.Host is HostPattern.Any)
+            if (entry.MatchesScheme(scheme) && entry.Host is HostPattern.Self or HostPattern.Any)
             {
                 return true;
             }
@@ -79,7 +96,7 @@ public sealed partial class AllowedOutboundHosts
     }
 
     /// <summary>The default port of a scheme, or null when it has none (spec §4.3).</summary>
-    public static int? DefaultPort(string scheme) => scheme.ToLowerInvariant() switch
+    public static int? DefaultPort(string scheme) => scheme?.ToLowerInvariant() switch
     {
         "http" => 80,
         "https" => 443,
@@ -89,4 +106,7 @@ public sealed partial class AllowedOutboundHosts
         "mqtt" => 1883,
         _ => null,
     };
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(", ", _entries.Select(e => e.Text));
 }

@@ -24,7 +24,6 @@ public abstract record HostPattern
     {
         /// <inheritdoc/>
         public override bool Matches(string host) =>
-            host.Length > Domain.Length + 1 &&
             host.EndsWith("." + Domain, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -39,7 +38,7 @@ public abstract record HostPattern
                 return true;
             }
 
-            return IPAddress.TryParse(Name, out var a) && IPAddress.TryParse(host, out var b) && a.Equals(b);
+            return IPAddress.TryParse(Name.Trim('[', ']'), out var a) && IPAddress.TryParse(host.Trim('[', ']'), out var b) && a.Equals(b);
         }
     }
 
@@ -48,13 +47,13 @@ public abstract record HostPattern
     {
         /// <inheritdoc/>
         public override bool Matches(string host) =>
-            IPAddress.TryParse(host, out var address) && Network.Contains(address);
+            IPAddress.TryParse(host.Trim('[', ']'), out var address) && Network.Contains(address);
     }
 
-    /// <summary><c>self</c> or <c>self.alt</c>: only the app's own listener (relative or <c>self.alt</c> requests).</summary>
+    /// <summary><c>self</c> or <c>self.alt</c>: only the app's own listener (relative or <c>self.alt</c> requests); never matches a named host.</summary>
     public sealed record Self(string Name) : HostPattern
     {
         /// <inheritdoc/>
-        public override bool Matches(string host) => string.Equals(host, Name, StringComparison.OrdinalIgnoreCase);
+        public override bool Matches(string host) => false;
     }
 }
