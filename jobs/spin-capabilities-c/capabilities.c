@@ -1,7 +1,7 @@
 // spin-capabilities-c: a Spin 1.x HTTP component (old wit-bindgen 0.2 canonical ABI, written by
 // hand) that drives every legacy host interface, for the runtime's end-to-end tests.
 //
-// Routes (on the request path):
+// Routes (on spin-path-info, the path below the trigger's route):
 //   /echo...                 method, uri, headers and body as text
 //   /config/<key>            spin-config.get-config
 //   /kv/<store>/<op>/<key>   key-value open + set|get|delete|exists|keys (set takes the body)
@@ -464,7 +464,10 @@ uint32_t *handle_http_request(int32_t method, char *uri, uint32_t uri_len,
             req.path.len = i;
             break;
         }
-    char *path = zstr(req.path);
+    // Dispatch on the part of the path below the trigger's route (spin-path-info), so the same
+    // module works under any `/prefix/...` route.
+    spin_string path_info = header(&req, "spin-path-info");
+    char *path = zstr(path_info.len > 0 ? path_info : req.path);
     uint16_t status = 200;
     text out = {0};
     const char *rest;

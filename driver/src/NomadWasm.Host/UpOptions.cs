@@ -12,8 +12,11 @@ internal sealed record UpOptions
     /// <summary><c>-e/--env K=V</c>, appended to every component's environment.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
 
-    /// <summary><c>--variable k=v</c> (also <c>k=@file</c>): the highest-priority variable provider.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Variables { get; init; } = [];
+    /// <summary>
+    /// <c>--variable</c> arguments as given (<c>name=value</c>, <c>name=@file</c>, <c>@file.json</c>, <c>@file.toml</c>):
+    /// the highest-priority variable provider.
+    /// </summary>
+    public IReadOnlyList<string> Variables { get; init; } = [];
 
     /// <summary><c>--runtime-config-file</c>, or null.</summary>
     public string? RuntimeConfigFile { get; init; }

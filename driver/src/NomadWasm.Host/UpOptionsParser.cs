@@ -11,7 +11,7 @@ internal static class UpOptionsParser
           -f, --from <spin.toml|dir>       the app to serve (default: ./spin.toml)
               --listen <host:port>         address to serve on (default: 127.0.0.1:3000)
           -e, --env <KEY=VALUE>            add an environment variable to every component (repeatable)
-              --variable <name=value>      set an application variable; name=@file reads the file (repeatable)
+              --variable <name=value>      set an application variable (also name=@file, @file.json, @file.toml; repeatable)
               --runtime-config-file <f>    Spin runtime-config TOML (key-value stores, variable providers, state_dir)
               --state-dir <dir>            state directory (default: <app dir>/.spin; "" = none, in-memory key-value)
               --request-timeout <d>        per-request guest deadline, e.g. 30s, 500ms, 2m (default: none)
@@ -26,7 +26,7 @@ internal static class UpOptionsParser
         ArgumentNullException.ThrowIfNull(args);
         var options = new UpOptions();
         var env = new List<KeyValuePair<string, string>>();
-        var variables = new List<KeyValuePair<string, string>>();
+        var variables = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -69,10 +69,10 @@ internal static class UpOptionsParser
                     }
 
                 case "-e" or "--env":
-                    env.Add(Pair(arg, Value(), allowFile: false));
+                    env.Add(Pair(arg, Value()));
                     break;
                 case "--variable":
-                    variables.Add(Pair(arg, Value(), allowFile: true));
+                    variables.Add(Value());
                     break;
                 case "--runtime-config-file":
                     options = options with { RuntimeConfigFile = Value() };
@@ -126,7 +126,7 @@ internal static class UpOptionsParser
         return TimeSpan.FromSeconds(value * unit);
     }
 
-    private static KeyValuePair<string, string> Pair(string flag, string text, bool allowFile)
+    private static KeyValuePair<string, string> Pair(string flag, string text)
     {
         var eq = text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
@@ -134,21 +134,6 @@ internal static class UpOptionsParser
             throw new FormatException($"{flag} '{text}': expected NAME=VALUE");
         }
 
-        var name = text[..eq];
-        var value = text[(eq + 1)..];
-        if (allowFile && value.StartsWith('@'))
-        {
-            var path = value[1..];
-            try
-            {
-                value = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new FormatException($"{flag} '{text}': cannot read '{path}': {e.Message}", e);
-            }
-        }
-
-        return new(name, value);
+        return new(text[..eq], text[(eq + 1)..]);
     }
 }

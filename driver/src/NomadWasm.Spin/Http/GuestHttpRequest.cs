@@ -6,7 +6,7 @@ namespace NomadWasm.Spin.Http;
 /// An incoming HTTP request as the executors see it: independent of Kestrel, body fully buffered
 /// (Spin buffers the body for the Wagi and Spin 1.x executors, spec §3a/§3b).
 /// </summary>
-internal sealed class GuestHttpRequest
+internal sealed record GuestHttpRequest
 {
     /// <summary>The request method as sent (e.g. <c>GET</c>).</summary>
     public required string Method { get; init; }

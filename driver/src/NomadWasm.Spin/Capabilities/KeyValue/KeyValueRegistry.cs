@@ -13,7 +13,7 @@ internal sealed class KeyValueRegistry : IDisposable
     private readonly Dictionary<string, Lazy<IKeyValueStore>> _stores = new(StringComparer.Ordinal);
 
     /// <param name="stateDirectory">The app's state dir, or null for in-memory default storage.</param>
-    /// <param name="configuredFiles">Runtime-config labels (type <c>spin</c>) → SQLite file paths (already absolute).</param>
+    /// <param name="configuredFiles">Runtime-config labels (type <c>spin</c>) → SQLite file paths (absolute; empty = in memory).</param>
     public KeyValueRegistry(string? stateDirectory, IReadOnlyDictionary<string, string>? configuredFiles = null)
     {
         if (configuredFiles is not null)
@@ -22,7 +22,9 @@ internal sealed class KeyValueRegistry : IDisposable
             {
                 var file = path;
                 var name = label;
-                _stores[label] = new Lazy<IKeyValueStore>(() => SqliteKeyValueStore.OpenFile(file, name));
+                _stores[label] = file.Length == 0
+                    ? new Lazy<IKeyValueStore>(() => SqliteKeyValueStore.OpenInMemory(name))
+                    : new Lazy<IKeyValueStore>(() => SqliteKeyValueStore.OpenFile(file, name));
             }
         }
 
