@@ -1,0 +1,26 @@
+using NomadWasm.Wasm.Compilation;
+using NomadWasm.Wasm.Model;
+
+namespace NomadWasm.Wasm.Runtime;
+
+/// <summary>
+/// Compiles modules and owns what compiled code shares: canonical type ids and the trampolines
+/// between <see cref="Value"/> spans and typed calls. One per process is enough; thread-safe.
+/// </summary>
+public sealed class Engine
+{
+    public Engine(EngineConfig? config = null)
+    {
+        Config = config ?? new EngineConfig();
+        Trampolines = new TrampolineFactory(this);
+    }
+
+    public EngineConfig Config { get; }
+
+    internal TypeRegistry Types { get; } = new();
+
+    internal TrampolineFactory Trampolines { get; }
+
+    /// <summary>Compiles an already decoded and validated module.</summary>
+    internal CompiledModule Compile(Module module) => ModuleCompiler.Compile(this, module);
+}
