@@ -1,4 +1,5 @@
 using NomadWasm.Wasm.Compilation;
+using NomadWasm.Wasm.Decoding;
 using NomadWasm.Wasm.Model;
 
 namespace NomadWasm.Wasm.Runtime;
@@ -20,6 +21,17 @@ public sealed class Engine
     internal TypeRegistry Types { get; } = new();
 
     internal TrampolineFactory Trampolines { get; }
+
+    /// <summary>Decodes, validates and compiles a binary module (Wasm 2.0 §5), once.</summary>
+    /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
+    public CompiledModule Compile(ReadOnlyMemory<byte> wasm)
+    {
+        var module = ModuleDecoder.Decode(wasm);
+        return Compile(module);
+    }
+
+    /// <inheritdoc cref="Compile(ReadOnlyMemory{byte})"/>
+    public CompiledModule Compile(byte[] wasm) => Compile(new ReadOnlyMemory<byte>(wasm));
 
     /// <summary>Compiles an already decoded and validated module.</summary>
     internal CompiledModule Compile(Module module) => ModuleCompiler.Compile(this, module);
