@@ -262,6 +262,11 @@ public static class AppLoader
         {
             case ComponentSource.Local local:
                 {
+                    if (local.Path.Contains('\0', StringComparison.Ordinal))
+                    {
+                        throw toml.Error(path, $"component \"{component.Id}\": the source path contains a NUL character", local.At);
+                    }
+
                     var full = Path.GetFullPath(Path.Combine(appDir, local.Path));
                     if (triggered && !File.Exists(full))
                     {

@@ -1,4 +1,5 @@
 using NomadWasm.Spin.Manifest;
+using NomadWasm.Spin.Routing;
 using NomadWasm.Spin.Toml;
 using NomadWasm.Spin.Variables;
 
@@ -22,6 +23,15 @@ internal static class TriggerConfigReader
         {
             case TomlString s:
                 route = s.Value;
+                try
+                {
+                    _ = RoutePattern.Parse(route);
+                }
+                catch (FormatException ex)
+                {
+                    throw toml.Error(TomlAccess.Join(path, "route"), ex.Message, s);
+                }
+
                 if (route.TrimStart('/').StartsWith(".well-known/spin", StringComparison.Ordinal))
                 {
                     warnings.Add($"Trigger \"{trigger.Id}\": route \"{route}\" overlaps the reserved /.well-known/spin/ prefix; requests under it never reach the component.");
