@@ -8,7 +8,7 @@ namespace NomadWasm.Spin.Tests.Toml;
 /// <summary>Bad input always gets a TomlException/ManifestException, never another exception, a hang or a crash.</summary>
 public sealed class TomlRobustnessTests
 {
-    private static readonly string[] Fragments = ["[", "]", "[[", "]]", "{", "}", "=", ".", ",", "\"", "'", "\"\"\"", "'''", "\\", "\n", "\r", "#", " ", "a", "1", "_", "-", "+", ":", "T", "Z", "e", "0x", "inf", "\\u", "\u00e9", "\u0000"];
+    private static readonly string[] Fragments = ["[", "]", "[[", "]]", "{", "}", "=", ".", ",", "\"", "'", "\"\"\"", "'''", "\\", "\n", "\r", "#", " ", "a", "1", "_", "-", "+", ":", "T", "Z", "e", "0x", "inf", "\\u", "\u00e9", "\u0000", "\\u0000", "{{", "}}", "*", "/..."];
 
     [Fact]
     public void Parse_MutatedGoldenInputs_OnlyTomlExceptions()

@@ -136,7 +136,7 @@ internal static class TriggerConfigReader
         return new StaticResponse((int)status, headers, toml.OptionalString(table, "body", path));
     }
 
-    public static RedisTriggerConfig ReadRedis(TomlAccess toml, ManifestTrigger trigger, IReadOnlySet<string> variableNames)
+    public static RedisTriggerConfig ReadRedis(TomlAccess toml, ManifestTrigger trigger, IReadOnlySet<string> variableNames, string? defaultAddress)
     {
         var config = trigger.Config;
         var path = trigger.Path;
@@ -154,6 +154,7 @@ internal static class TriggerConfigReader
             throw toml.Error(path, "missing required field `component`", trigger.At);
         }
 
+        address ??= defaultAddress ?? throw toml.Error(path, "no Redis address: give `address` here or a default in [application.trigger.redis] address", trigger.At);
         return new RedisTriggerConfig(trigger.Id!, trigger.ComponentRef, channel, address);
     }
 
