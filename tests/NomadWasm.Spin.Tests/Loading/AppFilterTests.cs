@@ -17,7 +17,8 @@ public sealed class AppFilterTests
             new HttpTriggerConfig("t-other", "/other", "other", HttpExecutorKind.Http, null),
             new HttpTriggerConfig("t-static", "/static", null, HttpExecutorKind.Http, null) { StaticResponse = new StaticResponse(200, [], null) },
         ],
-        "/") { ManifestPath = "/app/spin.toml" };
+        "/")
+    { ManifestPath = "/app/spin.toml" };
 
     [Fact]
     public void RetainComponents_Subset_DropsOtherComponentsAndTheirTriggers()
