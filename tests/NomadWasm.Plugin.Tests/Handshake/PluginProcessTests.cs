@@ -75,6 +75,24 @@ public sealed partial class PluginProcessTests(ITestOutputHelper output) : IDisp
     }
 
     [Fact]
+    public async Task Run_Sigterm_StopsGracefullyWithExitZero()
+    {
+        using var process = StartPlugin(withCookie: true);
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(line);
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("plugin shutting down", await stderrTask, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WithoutCookie_ExplainsOnStderrAndExitsOne()
     {
         using var process = StartPlugin(withCookie: false);
