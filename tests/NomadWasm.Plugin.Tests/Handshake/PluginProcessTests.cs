@@ -41,10 +41,7 @@ public sealed partial class PluginProcessTests(ITestOutputHelper output) : IDisp
         Assert.Equal(0, logged.GrpcStatus);
 
         // Nomad's Ctrl-C reaches the plugin's process group: the plugin must keep serving.
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await SendSignalAsync(process, "INT");
 
         await Task.Delay(200);
         Assert.False(process.HasExited, "SIGINT stopped the plugin");
@@ -75,6 +72,21 @@ public sealed partial class PluginProcessTests(ITestOutputHelper output) : IDisp
     }
 
     [Fact]
+    public async Task Run_Sigterm_StopsGracefullyWithExitZero()
+    {
+        using var process = StartPlugin(withCookie: true);
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(line);
+
+        await SendSignalAsync(process, "TERM");
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("plugin shutting down", await stderrTask, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WithoutCookie_ExplainsOnStderrAndExitsOne()
     {
         using var process = StartPlugin(withCookie: false);
@@ -90,6 +102,14 @@ public sealed partial class PluginProcessTests(ITestOutputHelper output) : IDisp
     }
 
     public void Dispose() => Directory.Delete(_socketDirectory, recursive: true);
+
+    /// <summary>The shell's builtin kill: no procps needed on a fresh CI machine.</summary>
+    private static async Task SendSignalAsync(Process target, string signal)
+    {
+        using var kill = Process.Start("sh", ["-c", $"kill -{signal} \"$1\"", "sh", target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
 
     private Process StartPlugin(bool withCookie)
     {
