@@ -103,12 +103,14 @@ internal sealed partial class FunctionCompiler
         var reader = new CodeReader(_body.Code.Span, _body.CodeOffset);
         while (_frames.Count > 0)
         {
-            var op = reader.ReadOpcode();
-            EmitInstruction(op, ref reader);
-            if (_frames.Count > 0 && CurrentFrame.Unreachable)
+            if (CurrentFrame.Unreachable)
             {
+                // Closing the dead frame may leave its parent dead too, so check again each round.
                 SkipUnreachable(ref reader);
+                continue;
             }
+
+            EmitInstruction(reader.ReadOpcode(), ref reader);
         }
 
         EmitTrapStubs();
