@@ -18,6 +18,7 @@ internal sealed partial class FunctionCompiler
     private readonly ValType[] _localTypes;
     private readonly LocalBuilder?[] _locals;
     private readonly List<ValType> _stack = [];
+    private readonly List<OperandOrigin> _origins = [];
     private readonly List<ControlFrame> _frames = [];
     private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
     private readonly Dictionary<int, LocalBuilder> _globalLocals = [];
