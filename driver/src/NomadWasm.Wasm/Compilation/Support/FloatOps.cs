@@ -132,6 +132,12 @@ internal static class FloatOps
 
     // Non-inlined so RyuJIT cannot fold an identity operand away (see OperandOrigin).
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32AddNoFold(float a, float b) => a + b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64AddNoFold(double a, double b) => a + b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static float F32SubNoFold(float a, float b) => a - b;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
