@@ -8,7 +8,7 @@ internal static class TestModules
 {
     public static readonly Engine SharedEngine = new();
 
-    public static CompiledModule Compile(string wat) => SharedEngine.Compile(WasmTools.Wat2Wasm(wat, "--debug-names"));
+    public static CompiledModule Compile(string wat) => SharedEngine.Compile(WasmTools.Wat2Wasm(wat, "--debug-names", "--enable-extended-const"));
 
     public static Instance Instantiate(string wat, Action<Linker>? link = null, Store? store = null)
     {

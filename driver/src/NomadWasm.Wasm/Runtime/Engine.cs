@@ -1,5 +1,6 @@
 using NomadWasm.Wasm.Compilation;
 using NomadWasm.Wasm.Decoding;
+using NomadWasm.Wasm.Validation;
 using NomadWasm.Wasm.Model;
 
 namespace NomadWasm.Wasm.Runtime;
@@ -22,11 +23,15 @@ public sealed class Engine
 
     internal TrampolineFactory Trampolines { get; }
 
+    internal MemoryPool MemoryPool { get; } = new();
+
     /// <summary>Decodes, validates and compiles a binary module (Wasm 2.0 §5), once.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="InvalidModuleException">The module does not validate.</exception>
     public CompiledModule Compile(ReadOnlyMemory<byte> wasm)
     {
         var module = ModuleDecoder.Decode(wasm);
+        ModuleValidator.Validate(module);
         return Compile(module);
     }
 
