@@ -74,14 +74,7 @@ internal static class Poll
 
         if (produced == 0 && earliest != ulong.MaxValue)
         {
-            var now = Clock.MonotonicNow();
-            if (earliest > now)
-            {
-                var wait = TimeSpan.FromTicks((long)Math.Min((earliest - now) / 100UL, (ulong)TimeSpan.MaxValue.Ticks / 2));
-                ctx.Cancellation.WaitHandle.WaitOne(wait);
-            }
-
-            now = Clock.MonotonicNow();
+            var now = SleepUntil(ctx, earliest);
             for (var i = 0; i < count; i++)
             {
                 if (deadlines[i] != ulong.MaxValue && (deadlines[i] <= now || deadlines[i] == earliest))
@@ -94,6 +87,30 @@ internal static class Poll
 
         memory.WriteU32(neventsOut, produced);
         return Errno.Success;
+    }
+
+    // Sleeps until the monotonic clock reaches the deadline (waits are whole milliseconds, rounded
+    // up, so a guest never wakes before its deadline) or the context is cancelled.
+    private static ulong SleepUntil(WasiContext ctx, ulong deadline)
+    {
+        while (true)
+        {
+            var now = Clock.MonotonicNow();
+            if (now >= deadline || ctx.Cancellation.IsCancellationRequested)
+            {
+                return now;
+            }
+
+            var milliseconds = (int)Math.Min((deadline - now + 999_999UL) / 1_000_000UL, int.MaxValue);
+            if (ctx.Cancellation.CanBeCanceled)
+            {
+                ctx.Cancellation.WaitHandle.WaitOne(milliseconds);
+            }
+            else
+            {
+                Thread.Sleep(milliseconds);
+            }
+        }
     }
 
     // A deadline on the monotonic clock, whatever the subscription's clock.
