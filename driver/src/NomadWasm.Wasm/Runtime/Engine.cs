@@ -1,7 +1,7 @@
 using NomadWasm.Wasm.Compilation;
 using NomadWasm.Wasm.Decoding;
-using NomadWasm.Wasm.Validation;
 using NomadWasm.Wasm.Model;
+using NomadWasm.Wasm.Validation;
 
 namespace NomadWasm.Wasm.Runtime;
 
@@ -22,6 +22,8 @@ public sealed class Engine
     internal TypeRegistry Types { get; } = new();
 
     internal TrampolineFactory Trampolines { get; }
+
+    internal MemoryPool MemoryPool { get; } = new();
 
     /// <summary>Decodes, validates and compiles a binary module (Wasm 2.0 §5), once.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
