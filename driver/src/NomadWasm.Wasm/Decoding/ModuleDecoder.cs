@@ -47,6 +47,16 @@ public static class ModuleDecoder
             }
 
             DecodeSection(reader, builder, id, end);
+            if (id == SectionId.Code && reader.Position != end)
+            {
+                // The spec decodes bodies as part of the section, so a malformed body is reported
+                // before the section's size mismatch.
+                foreach (var body in builder.Codes!)
+                {
+                    InstructionSkipper.SkipBody(body.Code.Span, body.CodeOffset);
+                }
+            }
+
             reader.ExpectSectionEnd(end, start);
         }
 

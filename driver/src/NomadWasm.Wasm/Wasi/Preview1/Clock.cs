@@ -24,7 +24,7 @@ internal static class Clock
                 break;
             case ClockId.ProcessCputime:
             case ClockId.ThreadCputime:
-                resolution = 1_000;
+                resolution = Math.Max(1UL, NativeClock(id, resolution: true));
                 break;
             default:
                 return Errno.Inval;
@@ -63,16 +63,23 @@ internal static class Clock
                 nanoseconds = MonotonicNow();
                 return true;
             case ClockId.ProcessCputime:
-                nanoseconds = (ulong)Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100UL;
-                return true;
             case ClockId.ThreadCputime:
-                // .NET has no per-thread CPU time API; the process's is an upper bound of it.
-                nanoseconds = (ulong)Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100UL;
+                // The calling thread runs the guest, so the thread clock is the guest's own CPU time.
+                nanoseconds = NativeClock((uint)id, resolution: false);
                 return true;
             default:
                 nanoseconds = 0;
                 return false;
         }
+    }
+
+    // clock_gettime / clock_getres on CLOCK_PROCESS_CPUTIME_ID (2) or CLOCK_THREAD_CPUTIME_ID (3):
+    // the WASI clock ids are the Linux ones.
+    private static unsafe ulong NativeClock(uint id, bool resolution)
+    {
+        Native.Libc.Timespec time;
+        var result = resolution ? Native.Libc.ClockGetres((int)id, &time) : Native.Libc.ClockGettime((int)id, &time);
+        return result != 0 || time.Seconds < 0 ? 0 : ((ulong)time.Seconds * 1_000_000_000UL) + (ulong)time.Nanoseconds;
     }
 
     internal static ulong MonotonicNow()

@@ -44,11 +44,20 @@ public sealed class WasiConfiguration
 
     internal byte[] EnvironBlob => _environBlob ??= Encode(Environment.Select(static kv => kv.Key + "=" + kv.Value).ToList());
 
-    /// <summary>Checks the preopens exist, throwing <see cref="ArgumentException"/> naming the bad one.</summary>
+    /// <summary>
+    /// Checks arguments, environment and preopens (the only check that touches the disk),
+    /// throwing <see cref="ArgumentException"/> naming the bad item. Call it once when loading;
+    /// <see cref="WasiContext"/> does not, so that creating one stays free of I/O.
+    /// </summary>
     public void Validate()
     {
         foreach (var preopen in Preopens)
         {
+            if (preopen.GuestPath.Length == 0 || preopen.GuestPath.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"preopen '{preopen.HostPath}' has an empty guest path or one with a NUL byte", nameof(Preopens));
+            }
+
             if (!Directory.Exists(preopen.HostPath))
             {
                 throw new ArgumentException($"preopen '{preopen.HostPath}' (guest '{preopen.GuestPath}') is not a directory", nameof(Preopens));

@@ -123,6 +123,16 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "closedir", SetLastError = true)]
     public static partial int CloseDir(nint directory);
 
+    /// <summary>CLOCK_PROCESS_CPUTIME_ID and CLOCK_THREAD_CPUTIME_ID (linux/time.h).</summary>
+    public const int ClockProcessCputimeId = 2;
+    public const int ClockThreadCputimeId = 3;
+
+    [LibraryImport(Lib, EntryPoint = "clock_gettime", SetLastError = true)]
+    public static partial int ClockGettime(int clock, Timespec* time);
+
+    [LibraryImport(Lib, EntryPoint = "clock_getres", SetLastError = true)]
+    public static partial int ClockGetres(int clock, Timespec* resolution);
+
     /// <summary><c>struct timespec</c> on 64-bit Linux.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct Timespec
