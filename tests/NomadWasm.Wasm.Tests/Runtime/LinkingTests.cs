@@ -188,4 +188,33 @@ public sealed class LinkingTests
         Assert.Throws<ArgumentException>(() => instance.Call("f", I64(1)));
         Assert.Throws<ArgumentException>(() => instance.Call("f"));
     }
+
+    [Fact]
+    public void HostFunction_InTableCalledIndirectly_SeesCallingInstance()
+    {
+        Instance? seen = null;
+        var instance = Instantiate(
+            """
+            (module (import "env" "h" (func $h (param i32) (result i32)))
+              (type $t (func (param i32) (result i32)))
+              (table 1 funcref) (elem (i32.const 0) $h)
+              (func (export "run") (param i32) (result i32) (call_indirect (type $t) (local.get 0) (i32.const 0))))
+            """,
+            linker => linker.DefineFunction("env", "h", I32ToI32, (caller, args, results) =>
+            {
+                seen = caller.Instance;
+                results[0] = Value.FromI32(args[0].I32 * 3);
+            }));
+        Assert.Equal(21, instance.CallI32("run", I32(7)));
+        Assert.Same(instance, seen);
+
+        // Invoked by the embedder directly, the same host function has no caller.
+        var direct = new Linker(SharedEngine).DefineFunction("m", "f", I32ToI32, (caller, a, r) =>
+        {
+            seen = caller.Instance;
+            r[0] = a[0];
+        }).Get("m", "f") as Function;
+        Assert.Equal(5, direct!.Invoke(I32(5))[0].I32);
+        Assert.Null(seen);
+    }
 }

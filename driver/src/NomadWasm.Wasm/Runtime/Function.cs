@@ -14,6 +14,9 @@ public sealed class Function
     internal readonly int TypeId;
     internal readonly VmContext Context;
 
+    // True for host functions: only calls to them need to record the caller.
+    internal readonly bool IsHost;
+
     private readonly int _index;
     private EntryInvoker? _invoker;
     private string? _name;
@@ -26,14 +29,13 @@ public sealed class Function
         Context = context;
         _name = name;
         _index = index;
+        IsHost = context.Host is not null;
     }
 
     public FuncType Type { get; }
 
     /// <summary>The function's name for messages (name section, export or host definition).</summary>
     public string Name => _name ??= Context.FunctionName(_index);
-
-    internal bool IsHost => Context.Host is not null;
 
     /// <summary>Calls the function. Traps surface as <see cref="Traps.TrapException"/>.</summary>
     public Value[] Invoke(params Value[] args)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NomadWasm.Wasm.Runtime;
 using NomadWasm.Wasm.Runtime.Traps;
 
@@ -11,6 +12,7 @@ internal static unsafe class BulkMemoryOps
 {
     public static int Grow(int deltaPages, Memory memory) => memory.Grow((uint)deltaPages);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Fill(int destination, int value, int count, Memory memory, VmContext context, int function)
     {
         if ((ulong)(uint)destination + (uint)count > memory.ByteLength)
@@ -22,6 +24,7 @@ internal static unsafe class BulkMemoryOps
         new Span<byte>((void*)(memory.Base + (nint)(uint)destination), count).Fill((byte)value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Copy(int destination, int source, int count, Memory memory, VmContext context, int function)
     {
         var length = memory.ByteLength;

@@ -5,8 +5,8 @@ using NomadWasm.Wasm.Runtime.Traps;
 namespace NomadWasm.Wasm.Compilation.Support;
 
 /// <summary>
-/// Calls through imports and tables (Wasm 2.0 §4.4.8.10-11). Both record the calling instance in
-/// <see cref="t_caller"/> so a host function reached this way can see its <see cref="Caller"/>.
+/// Calls through imports and tables (Wasm 2.0 §4.4.8.10-11). When the target is a host function,
+/// both record the calling instance in <see cref="t_caller"/> so it can see its <see cref="Caller"/>.
 /// </summary>
 internal static class CallOps
 {
@@ -17,8 +17,13 @@ internal static class CallOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Function Import(VmContext context, int functionIndex)
     {
-        t_caller = context;
-        return context.Functions[functionIndex]!;
+        var target = context.Functions[functionIndex]!;
+        if (target.IsHost)
+        {
+            t_caller = context;
+        }
+
+        return target;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -38,7 +43,11 @@ internal static class CallOps
             TrapHelpers.Throw(context, function, TrapKind.IndirectCallTypeMismatch);
         }
 
-        t_caller = context;
+        if (target.IsHost)
+        {
+            t_caller = context;
+        }
+
         return target;
     }
 
