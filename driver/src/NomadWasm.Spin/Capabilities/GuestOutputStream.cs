@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace NomadWasm.Spin.Capabilities;
+
+/// <summary>
+/// A write-only stream for a guest's stdout or stderr that forwards complete lines to the runtime
+/// log, prefixed there with the component id. A trailing partial line is flushed on dispose.
+/// </summary>
+internal sealed class GuestOutputStream : Stream
+{
+    private const int MaxLine = 16 * 1024;
+
+    private readonly IRuntimeLog _log;
+    private readonly string _componentId;
+    private readonly bool _isStderr;
+    private readonly MemoryStream _pending = new();
+
+    public GuestOutputStream(IRuntimeLog log, string componentId, bool isStderr)
+    {
+        _log = log;
+        _componentId = componentId;
+        _isStderr = isStderr;
+    }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var newline = buffer.IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                _pending.Write(buffer);
+                if (_pending.Length >= MaxLine)
+                {
+                    Emit();
+                }
+
+                return;
+            }
+
+            _pending.Write(buffer[..newline]);
+            Emit();
+            buffer = buffer[(newline + 1)..];
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _pending.Length > 0)
+        {
+            Emit();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Emit()
+    {
+        var line = Encoding.UTF8.GetString(_pending.GetBuffer(), 0, (int)_pending.Length).TrimEnd('\r');
+        _pending.SetLength(0);
+        _log.GuestLine(_componentId, _isStderr, line);
+    }
+}
