@@ -2,7 +2,7 @@ using NomadWasm.Wasm.Decoding;
 using NomadWasm.Wasm.Model;
 using NomadWasm.Wasm.Runtime;
 using NomadWasm.Wasm.Runtime.Traps;
-using NomadWasm.Wasm.Tests.Support;
+using NomadWasm.Wasm.Validation;
 
 namespace NomadWasm.Wasm.Tests.Fuzzing;
 
@@ -68,11 +68,11 @@ internal static class FuzzOracle
     }
 
     private static bool IsRejection(Exception e) =>
-        e is MalformedModuleException or LinkException || e.GetType().Name == "InvalidModuleException";
+        e is MalformedModuleException or InvalidModuleException or LinkException;
 
     private static FuzzOutcome Run(Engine engine, byte[] wasm)
     {
-        var module = ModuleLoader.Compile(engine, wasm);
+        var module = engine.Compile(wasm);
         var linker = new Linker(engine);
         foreach (var import in module.Imports)
         {

@@ -59,7 +59,7 @@ public sealed class NativeParityTests
 
     private static (string Exit, byte[] Stdout, byte[] Stderr) Run(byte[] wasm, string name)
     {
-        var module = ModuleLoader.Compile(Engine, wasm);
+        var module = Engine.Compile(wasm);
         var pre = WasiPreview1.AddTo(new Linker(Engine)).Prepare(module);
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();

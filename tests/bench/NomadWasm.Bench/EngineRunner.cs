@@ -17,7 +17,7 @@ internal sealed class EngineRunner
     public EngineRunner(byte[] wasm)
     {
         var sw = Stopwatch.StartNew();
-        var module = EngineCompat.Compile(_engine, wasm);
+        var module = _engine.Compile(wasm);
         CompileMs = sw.Elapsed.TotalMilliseconds;
         _pre = new Linker(_engine).Prepare(module);
     }

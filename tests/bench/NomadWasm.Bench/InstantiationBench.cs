@@ -19,10 +19,10 @@ internal static class InstantiationBench
         var wasm = File.ReadAllBytes(path);
         var engine = new Engine(new EngineConfig());
         var sw = Stopwatch.StartNew();
-        var module = EngineCompat.Compile(engine, wasm);
+        var module = engine.Compile(wasm);
         var firstCompile = sw.Elapsed.TotalMilliseconds;
         sw.Restart();
-        _ = EngineCompat.Compile(engine, wasm);
+        _ = engine.Compile(wasm);
         var secondCompile = sw.Elapsed.TotalMilliseconds;
 
         var linker = new Linker(engine);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using NomadWasm.Wasm.Decoding;
 using NomadWasm.Wasm.Model;
 
@@ -125,6 +127,8 @@ internal sealed partial class FunctionValidator
     }
 
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [StackTraceHidden]
     private void Fail(string reason) => throw new InvalidModuleException(reason, _instructionOffset, _functionIndex);
 
     private void Push(ValType type)

@@ -12,6 +12,7 @@ public sealed class WasiConfiguration
 {
     private byte[]? _argsBlob;
     private byte[]? _environBlob;
+    private Descriptors.PreopenRoot[]? _roots;
 
     /// <summary>argv; argv[0] is conventionally the program name.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
@@ -35,6 +36,11 @@ public sealed class WasiConfiguration
     public IReadOnlyList<WasiPreopen> Preopens { get; init; } = [];
 
     internal byte[] ArgsBlob => _argsBlob ??= Encode(Arguments);
+
+    /// <summary>The preopens' absolute host roots, computed once and shared by every context.</summary>
+    internal Descriptors.PreopenRoot[] Roots => _roots ??= Preopens
+        .Select(static p => new Descriptors.PreopenRoot(System.IO.Path.GetFullPath(p.HostPath), p.ReadOnly))
+        .ToArray();
 
     internal byte[] EnvironBlob => _environBlob ??= Encode(Environment.Select(static kv => kv.Key + "=" + kv.Value).ToList());
 
