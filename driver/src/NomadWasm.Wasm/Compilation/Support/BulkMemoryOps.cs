@@ -20,8 +20,8 @@ internal static unsafe class BulkMemoryOps
             TrapHelpers.Throw(context, function, TrapKind.MemoryOutOfBounds);
         }
 
-        // Safety: the range was checked against the committed length just above.
-        new Span<byte>((void*)(memory.Base + (nint)(uint)destination), count).Fill((byte)value);
+        // Safety: the range was checked against the committed length just above (count may exceed 2 GiB).
+        System.Runtime.InteropServices.NativeMemory.Fill((void*)(memory.Base + (nint)(uint)destination), (uint)count, (byte)value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
