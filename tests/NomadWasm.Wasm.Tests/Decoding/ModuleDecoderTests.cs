@@ -29,8 +29,12 @@ public sealed class ModuleDecoderTests
         { Header + "0d00", "malformed section id" },
         // Section id 0x7f.
         { Header + "7f00", "malformed section id" },
-        // Section size runs past the end of the module.
-        { Header + "0105 0160", "length out of bounds" },
+        // Section size runs past the end of the module: decoding runs out of bytes.
+        { Header + "0105 0160", "unexpected end" },
+        // Section size one byte larger than its contents and the module.
+        { Header + "0105 01600000", "section size mismatch" },
+        // Custom section whose payload runs past the end of the module.
+        { Header + "0026 10 6120637573746f6d2073656374696f6e 7468697320697320746865207061796c6f6164", "unexpected end" },
         // Type section: 2 types declared, 1 given, module ends.
         { Header + "0104 02 600000", "unexpected end of section or function" },
         // Type section: 1 type declared, 2 given.

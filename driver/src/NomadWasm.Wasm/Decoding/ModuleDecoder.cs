@@ -32,9 +32,11 @@ public static class ModuleDecoder
 
             var id = (SectionId)rawId;
             reader.Section = SectionIds.NameOf(id);
-            var size = reader.ReadLength();
+            // Like the reference interpreter (Wasm 2.0), the size itself is not checked against the
+            // module: a section running off the end fails while reading ("unexpected end").
+            var size = reader.ReadU32();
             var start = reader.Position;
-            var end = start + size;
+            var end = (int)Math.Min((long)start + size, int.MaxValue);
             if (id != SectionId.Custom)
             {
                 var order = SectionIds.OrderOf(id);

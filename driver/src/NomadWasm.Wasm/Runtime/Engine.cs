@@ -23,6 +23,8 @@ public sealed class Engine
 
     internal TrampolineFactory Trampolines { get; }
 
+    internal MemoryPool MemoryPool { get; } = new();
+
     /// <summary>Decodes, validates and compiles a binary module (Wasm 2.0 §5), once.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
     /// <exception cref="InvalidModuleException">The module does not validate.</exception>

@@ -14,21 +14,24 @@ public sealed class Function
     internal readonly int TypeId;
     internal readonly VmContext Context;
 
+    private readonly int _index;
     private EntryInvoker? _invoker;
+    private string? _name;
 
-    internal Function(FuncType type, int typeId, nint code, VmContext context, string name)
+    internal Function(FuncType type, int typeId, nint code, VmContext context, string? name, int index = -1)
     {
         Type = type;
         TypeId = typeId;
         Code = code;
         Context = context;
-        Name = name;
+        _name = name;
+        _index = index;
     }
 
     public FuncType Type { get; }
 
     /// <summary>The function's name for messages (name section, export or host definition).</summary>
-    public string Name { get; }
+    public string Name => _name ??= Context.FunctionName(_index);
 
     internal bool IsHost => Context.Host is not null;
 

@@ -68,6 +68,25 @@ internal static unsafe partial class LinearMemoryNative
     [LibraryImport("libc", SetLastError = true)]
     private static partial int mprotect(nint addr, nuint length, int prot);
 
+    /// <summary>Gives committed pages back to the OS; they read as zero when touched again.</summary>
+    public static void Discard(nint address, ulong bytes)
+    {
+        if (UseMmap && bytes > 0)
+        {
+            const int MadvDontNeed = 4;
+            if (madvise(address, (nuint)bytes, MadvDontNeed) == 0)
+            {
+                return;
+            }
+        }
+
+        // Safety: the caller owns [address, address + bytes) and it is committed.
+        new Span<byte>((void*)address, checked((int)bytes)).Clear();
+    }
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial int munmap(nint addr, nuint length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int madvise(nint addr, nuint length, int advice);
 }

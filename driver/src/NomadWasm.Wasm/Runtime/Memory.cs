@@ -8,7 +8,8 @@ namespace NomadWasm.Wasm.Runtime;
 /// A linear memory instance (Wasm 2.0 §4.2.8). The whole possible size is reserved as address space
 /// when the memory is created and pages are committed on <see cref="Grow"/>, so <see cref="Base"/>
 /// never moves while the memory lives; compiled code keeps it in a local. Disposing releases the
-/// reservation (the owning <see cref="Store"/> does that for memories it created).
+/// reservation (the owning <see cref="Store"/> does that for memories it created, handing the
+/// zeroed reservation back to the engine's pool for the next instance).
 /// </summary>
 public sealed unsafe class Memory : IDisposable
 {
@@ -19,17 +20,18 @@ public sealed unsafe class Memory : IDisposable
     internal readonly nint Base;
     internal ulong ByteLength;
 
-    private readonly ulong _reservedBytes;
+    private readonly LinearReservation _reservation;
+    private readonly MemoryPool? _pool;
     private readonly uint _maxPages;
     private bool _disposed;
 
     /// <summary>A memory of <paramref name="type"/>'s minimum size, growable to its maximum.</summary>
     public Memory(MemoryType type)
-        : this(type, null)
+        : this(type, null, null)
     {
     }
 
-    internal Memory(MemoryType type, uint? capPages)
+    internal Memory(MemoryType type, uint? capPages, MemoryPool? pool)
     {
         Type = type;
         var max = Math.Min(type.Limits.Max ?? MemoryType.MaxPages, MemoryType.MaxPages);
@@ -44,12 +46,14 @@ public sealed unsafe class Memory : IDisposable
         }
 
         _maxPages = max;
-        _reservedBytes = Math.Max(1UL, max) * MemoryType.PageSize;
-        Base = LinearMemoryNative.Reserve(_reservedBytes);
+        _pool = pool;
+        var reservedBytes = Math.Max(1UL, max) * MemoryType.PageSize;
+        _reservation = pool?.Rent(reservedBytes) ?? new LinearReservation(reservedBytes);
+        Base = _reservation.Base;
         var initial = (ulong)type.Limits.Min * MemoryType.PageSize;
-        if (!LinearMemoryNative.Commit(Base, 0, initial))
+        if (!_reservation.EnsureCommitted(initial))
         {
-            LinearMemoryNative.Release(Base, _reservedBytes);
+            _reservation.Release();
             throw new OutOfMemoryException($"cannot commit {type.Limits.Min} pages of linear memory");
         }
 
@@ -115,7 +119,7 @@ public sealed unsafe class Memory : IDisposable
         }
 
         var newBytes = target * MemoryType.PageSize;
-        if (!LinearMemoryNative.Commit(Base, ByteLength, newBytes - ByteLength))
+        if (!_reservation.EnsureCommitted(newBytes))
         {
             return -1;
         }
@@ -145,7 +149,15 @@ public sealed unsafe class Memory : IDisposable
         }
 
         _disposed = true;
+        _reservation.HighWater = Math.Max(_reservation.HighWater, ByteLength);
         ByteLength = 0;
-        LinearMemoryNative.Release(Base, _reservedBytes);
+        if (_pool is not null)
+        {
+            _pool.Return(_reservation);
+        }
+        else
+        {
+            _reservation.Release();
+        }
     }
 }

@@ -75,7 +75,7 @@ public sealed class Store : IDisposable
 
     internal Memory CreateMemory(Model.MemoryType type)
     {
-        var memory = new Memory(type, MaxMemoryPages);
+        var memory = new Memory(type, MaxMemoryPages, Engine.MemoryPool);
         _memories.Add(memory);
         return memory;
     }

@@ -49,7 +49,7 @@ internal sealed class VmContext
 
         var module = Module!;
         var defined = index - module.Module.ImportedFunctionCount;
-        var function = new Function(module.FunctionTypes[index], module.FunctionTypeIds[index], module.Code.FunctionPointers[defined], this, module.Module.GetFunctionDisplayName((uint)index));
+        var function = new Function(module.FunctionTypes[index], module.FunctionTypeIds[index], module.Code.FunctionPointers[defined], this, null, index);
         Functions[index] = function;
         return function;
     }
