@@ -99,5 +99,5 @@ public ref struct CodeReader
     }
 
     private readonly void ThrowUnexpectedEnd() =>
-        throw new MalformedModuleException("unexpected end", Offset);
+        throw new MalformedModuleException("unexpected end of section or function", Offset);
 }

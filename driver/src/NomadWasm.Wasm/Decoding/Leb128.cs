@@ -14,7 +14,7 @@ public static class Leb128
         {
             if (i >= data.Length)
             {
-                throw new MalformedModuleException("unexpected end", offset + i);
+                throw new MalformedModuleException("unexpected end of section or function", offset + i);
             }
 
             var b = data[i];
@@ -52,7 +52,7 @@ public static class Leb128
         {
             if (i >= data.Length)
             {
-                throw new MalformedModuleException("unexpected end", offset + i);
+                throw new MalformedModuleException("unexpected end of section or function", offset + i);
             }
 
             var b = data[i];
