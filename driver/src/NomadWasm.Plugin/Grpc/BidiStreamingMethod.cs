@@ -9,6 +9,9 @@ internal sealed class BidiStreamingMethod<TRequest, TResponse>(
 {
     private static readonly MessageParser<TRequest> Parser = new(static () => new TRequest());
 
-    internal override Task InvokeAsync(GrpcCall call) =>
-        handler(new GrpcStreamReader<TRequest>(call, Parser), new GrpcStreamWriter<TResponse>(call), call.Context);
+    internal override async Task InvokeAsync(GrpcCall call)
+    {
+        await call.SendHeadersAsync().ConfigureAwait(false);
+        await handler(new GrpcStreamReader<TRequest>(call, Parser), new GrpcStreamWriter<TResponse>(call), call.Context).ConfigureAwait(false);
+    }
 }

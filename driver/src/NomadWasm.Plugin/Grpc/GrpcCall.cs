@@ -49,6 +49,16 @@ internal sealed class GrpcCall : IDisposable
         where T : class, IMessage<T> =>
         GrpcFraming.ReadMessageAsync(_httpContext.Request.BodyReader, parser, _gzip, _maxReceiveMessageSize, cancellationToken);
 
+    /// <summary>
+    /// Sends the response headers now, for streaming calls: a client that waits for headers before reading (HttpClient
+    /// with ResponseHeadersRead) then sees the stream open even while the handler has nothing to send yet (TaskEvents).
+    /// </summary>
+    internal async Task SendHeadersAsync()
+    {
+        await _httpContext.Response.StartAsync(_cancellation.Token).ConfigureAwait(false);
+        await _httpContext.Response.BodyWriter.FlushAsync(_cancellation.Token).ConfigureAwait(false);
+    }
+
     /// <summary>Writes the single response of a unary or client-streaming call; the server flushes it with the trailers.</summary>
     internal void WriteUnaryResponse(IMessage response)
     {

@@ -12,6 +12,7 @@ internal sealed class ServerStreamingMethod<TRequest, TResponse>(
     internal override async Task InvokeAsync(GrpcCall call)
     {
         var request = await ReadSingleRequestAsync(call, Parser).ConfigureAwait(false);
+        await call.SendHeadersAsync().ConfigureAwait(false);
         await handler(request, new GrpcStreamWriter<TResponse>(call), call.Context).ConfigureAwait(false);
     }
 }
