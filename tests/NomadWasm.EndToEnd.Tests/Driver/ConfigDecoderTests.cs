@@ -35,9 +35,9 @@ public sealed class ConfigDecoderTests
 
     [Theory]
     [InlineData(new byte[] { 0x81, 0xa3, (byte)'a', (byte)'p', (byte)'p', 0x05 }, "config.app must be a string")]
-    [InlineData(new byte[] { 0x81, 0xa3, (byte)'e', (byte)'n', (byte)'v', 0xa1, (byte)'x' }, "config.env must be a map")]
-    [InlineData(new byte[] { 0x81, 0xa3, (byte)'a', (byte)'p', (byte)'p' }, "truncated")]
-    [InlineData(new byte[] { 0xd4, 0x00, 0x00 }, "0xd4")]
+    [InlineData(new byte[] { 0x82, 0xa3, (byte)'a', (byte)'p', (byte)'p', 0xa1, (byte)'x', 0xa3, (byte)'e', (byte)'n', (byte)'v', 0xa1, (byte)'x' }, "config.env must be a map")]
+    [InlineData(new byte[] { 0x81, 0xa3, (byte)'a', (byte)'p', (byte)'p' }, "config.app (byte 5): payload ends early")]
+    [InlineData(new byte[] { 0xd4, 0x00, 0x00 }, "unknown value")]
     [InlineData(new byte[] { 0x90 }, "not an object")]
     public void DecodeTaskConfig_Malformed_NamesTheProblem(byte[] bytes, string expected)
     {
