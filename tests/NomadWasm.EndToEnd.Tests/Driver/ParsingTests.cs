@@ -75,9 +75,21 @@ public sealed class ParsingTests
     {
         var state = new TaskState
         {
-            TaskId = "a/b/c", AllocId = "a", TaskName = "b", HostPid = 10, HostStartTicks = 20, WatcherPid = 9, WatcherStartTicks = 19,
-            ListenAddress = "127.0.0.1:1", AppPath = "/x/spin.toml", StatusPath = "/x/s", RunDirectory = "/x", StartedAt = DateTimeOffset.UnixEpoch,
-            MemoryLimitMb = 64, Command = ["spin", "up"], Config = new StoredTaskConfig("local/x", "http", new() { ["k"] = "v" }, [], "30s"),
+            TaskId = "a/b/c",
+            AllocId = "a",
+            TaskName = "b",
+            HostPid = 10,
+            HostStartTicks = 20,
+            WatcherPid = 9,
+            WatcherStartTicks = 19,
+            ListenAddress = "127.0.0.1:1",
+            AppPath = "/x/spin.toml",
+            StatusPath = "/x/s",
+            RunDirectory = "/x",
+            StartedAt = DateTimeOffset.UnixEpoch,
+            MemoryLimitMb = 64,
+            Command = ["spin", "up"],
+            Config = new StoredTaskConfig("local/x", "http", new() { ["k"] = "v" }, [], "30s"),
         };
         var back = TaskState.Deserialize(state.Serialize());
         Assert.Equal(state.HostPid, back.HostPid);
