@@ -18,7 +18,10 @@ internal static class HostLauncher
 {
     // $1 status file, $2 stdout path, $3 stderr path, then the host command line.
     // Prints its own pid first; the host is its only child. A signal death shows up as 128+N.
+    // It lets go of the plugin's stdin/stderr at once: those are the pipes Nomad reads the plugin
+    // through, and a watcher holding them would keep them open after the plugin dies.
     private const string WatcherScript = """
+        exec </dev/null 2>/dev/null
         status=$1; out=$2; err=$3; shift 3
         echo $$
         exec >/dev/null
@@ -40,7 +43,7 @@ internal static class HostLauncher
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
-            RedirectStandardError = false,
+            RedirectStandardError = false, // the script closes it first thing
             RedirectStandardInput = false,
             WorkingDirectory = spec.WorkingDirectory,
         };

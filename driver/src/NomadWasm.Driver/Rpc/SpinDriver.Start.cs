@@ -136,11 +136,18 @@ internal sealed partial class SpinDriver
         var memoryMb = MemoryLimitMb(task);
         var runDir = Path.Combine(taskDir, ".spin-host");
         var attemptDir = Path.Combine(runDir, SafeName(task.Id));
-        Directory.CreateDirectory(attemptDir);
         var statusPath = Path.Combine(attemptDir, "exit-status");
-        File.Delete(statusPath);
         var stateDir = Path.Combine(runDir, "state");
-        Directory.CreateDirectory(stateDir);
+        try
+        {
+            Directory.CreateDirectory(attemptDir);
+            File.Delete(statusPath);
+            Directory.CreateDirectory(stateDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DriverRpcException($"cannot prepare the task's run directory {runDir}: {e.Message}", recoverable: true);
+        }
 
         IReadOnlyList<string> command;
         try

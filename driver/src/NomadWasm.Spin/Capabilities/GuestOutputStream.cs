@@ -3,8 +3,10 @@ using System.Text;
 namespace NomadWasm.Spin.Capabilities;
 
 /// <summary>
-/// A write-only stream for a guest's stdout or stderr that forwards complete lines to the runtime
-/// log, prefixed there with the component id. A trailing partial line is flushed on dispose.
+/// A write-only stream for a guest's stdout or stderr that forwards lines to the runtime log,
+/// prefixed there with the component id. Per-request streams keep a partial line until the next
+/// newline or dispose; a shared stream (<paramref name="shared"/>, one per component, used by
+/// concurrent instances) emits every write at once, a trailing partial line as a line of its own.
 /// </summary>
 internal sealed class GuestOutputStream : Stream
 {
@@ -15,11 +17,14 @@ internal sealed class GuestOutputStream : Stream
     private readonly bool _isStderr;
     private readonly MemoryStream _pending = new();
 
-    public GuestOutputStream(IRuntimeLog log, string componentId, bool isStderr)
+    private readonly bool _shared;
+
+    public GuestOutputStream(IRuntimeLog log, string componentId, bool isStderr, bool shared = false)
     {
         _log = log;
         _componentId = componentId;
         _isStderr = isStderr;
+        _shared = shared;
     }
 
     public override bool CanRead => false;
@@ -36,6 +41,12 @@ internal sealed class GuestOutputStream : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        if (_shared)
+        {
+            WriteShared(buffer);
+            return;
+        }
+
         while (!buffer.IsEmpty)
         {
             var newline = buffer.IndexOf((byte)'\n');
@@ -58,6 +69,17 @@ internal sealed class GuestOutputStream : Stream
 
     public override void Flush()
     {
+    }
+
+    private void WriteShared(ReadOnlySpan<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var newline = buffer.IndexOf((byte)'\n');
+            var line = newline < 0 ? buffer : buffer[..newline];
+            _log.GuestLine(_componentId, _isStderr, Encoding.UTF8.GetString(line).TrimEnd('\r'));
+            buffer = newline < 0 ? [] : buffer[(newline + 1)..];
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

@@ -17,11 +17,23 @@ internal sealed class SpinHttpExecutor : IHttpExecutor
     private readonly ComponentServices _services;
     private readonly ExecutionLimits _limits;
 
+    // The guest's WASI view is the same for every request: built once, its argv/environ blobs
+    // encoded once; stdout/stderr are shared line-forwarding streams.
+    private readonly WasiConfiguration _wasi;
+
     public SpinHttpExecutor(InstancePre pre, ComponentServices services, ExecutionLimits limits)
     {
         _pre = pre;
         _services = services;
         _limits = limits;
+        _wasi = new WasiConfiguration
+        {
+            Arguments = [services.Id],
+            Environment = services.Environment,
+            Stdout = new GuestOutputStream(services.Log, services.Id, isStderr: false, shared: true),
+            Stderr = new GuestOutputStream(services.Log, services.Id, isStderr: true, shared: true),
+            Preopens = services.Preopens,
+        };
     }
 
     public GuestHttpResponse Execute(GuestHttpRequest request, HttpRouteContext route)
@@ -36,18 +48,7 @@ internal sealed class SpinHttpExecutor : IHttpExecutor
         headers.AddRange(request.Headers);
         SpinHeaders.AppendTo(headers, request, route);
 
-        using var stdout = new GuestOutputStream(_services.Log, _services.Id, isStderr: false);
-        using var stderr = new GuestOutputStream(_services.Log, _services.Id, isStderr: true);
-        var wasi = new WasiConfiguration
-        {
-            Arguments = [_services.Id],
-            Environment = _services.Environment,
-            Stdout = stdout,
-            Stderr = stderr,
-            Preopens = _services.Preopens,
-        };
-
-        var response = InstanceRunner.Run(_pre, _services, wasi, _limits, (instance, state) =>
+        var response = InstanceRunner.Run(_pre, _services, _wasi, _limits, (instance, state) =>
         {
             var memory = state.Bind(instance);
             InstanceRunner.Initialize(instance);
