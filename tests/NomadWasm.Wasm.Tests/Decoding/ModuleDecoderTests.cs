@@ -29,12 +29,16 @@ public sealed class ModuleDecoderTests
         { Header + "0d00", "malformed section id" },
         // Section id 0x7f.
         { Header + "7f00", "malformed section id" },
-        // Section size runs past the end of the module: decoding runs out of bytes.
-        { Header + "0105 0160", "unexpected end" },
-        // Section size one byte larger than its contents and the module.
+        // Section size larger than the whole module.
+        { Header + "017f 0160", "length out of bounds" },
+        // Section size past the end of the module but below its size: decoding runs out of bytes.
+        { Header + "0105 0160", "unexpected end of section or function" },
+        // Section size one byte larger than its contents.
         { Header + "0105 01600000", "section size mismatch" },
         // Custom section whose payload runs past the end of the module.
         { Header + "0026 10 6120637573746f6d2073656374696f6e 7468697320697320746865207061796c6f6164", "unexpected end" },
+        // Export section: 2 exports declared, 1 given; the next section's bytes are read as a name length.
+        { Header + "0104 01600000 0303 020000 0706 02 026631 0000 0a07 02 02000b 02000b", "unexpected end of section or function" },
         // Type section: 2 types declared, 1 given, module ends.
         { Header + "0104 02 600000", "unexpected end of section or function" },
         // Type section: 1 type declared, 2 given.
@@ -51,8 +55,10 @@ public sealed class ModuleDecoderTests
         { Header + "0206 01 02c0af 00 00", "malformed UTF-8 encoding" },
         // Import name with a UTF-16 surrogate (0xed 0xa0 0x80).
         { Header + "0207 01 03eda080 00 00", "malformed UTF-8 encoding" },
-        // Name length larger than the rest of the module.
+        // Name length larger than the whole module.
         { Header + "0203 01 7f00", "length out of bounds" },
+        // Name length past the end of the module but below its size.
+        { Header + "0203 01 0a00", "unexpected end of section or function" },
         // Global mutability byte 2.
         { Header + "0606 01 7f02 41000b", "malformed mutability" },
         // Memory limits flag 2 (threads' shared flag without max).

@@ -97,4 +97,35 @@ public sealed class TableTests
         Assert.NotNull(shared.Get(0).Ref);
         Assert.Null(shared.Get(2).Ref);
     }
+
+    [Fact]
+    public void LazyTable_SharedAndOverwritten_BehavesLikeEagerTable()
+    {
+        var store = new Store(SharedEngine);
+        var owner = Instantiate(
+            """
+            (module
+              (type $r (func (result i32)))
+              (table (export "t") 3 funcref)
+              (func $one (result i32) (i32.const 1))
+              (func $two (result i32) (i32.const 2))
+              (elem (i32.const 0) $one $two)
+              (func (export "clear") (param i32) (table.set 0 (local.get 0) (ref.null func)))
+              (func (export "call") (param i32) (result i32) (call_indirect (type $r) (local.get 0))))
+            """,
+            store: store);
+        var user = new Linker(SharedEngine).DefineInstance("o", owner).Prepare(Compile("""
+            (module
+              (type $r (func (result i32)))
+              (import "o" "t" (table 3 funcref))
+              (func (export "call") (param i32) (result i32) (call_indirect (type $r) (local.get 0))))
+            """)).Instantiate(store);
+        Assert.Equal(2, user.CallI32("call", I32(1)));
+        owner.Call("clear", I32(0));
+        Assert.Equal(TrapKind.UninitializedElement, Assert.Throws<TrapException>(() => user.Call("call", I32(0))).Kind);
+        Assert.Equal(TrapKind.UninitializedElement, Assert.Throws<TrapException>(() => owner.Call("call", I32(2))).Kind);
+        var viaTable = Assert.IsType<Function>(owner.GetTable("t")!.Get(1).Ref);
+        Assert.Same(viaTable, owner.GetTable("t")!.Get(1).Ref);
+        Assert.Equal(2, viaTable.Invoke()[0].I32);
+    }
 }

@@ -11,7 +11,8 @@ namespace NomadWasm.Cli.Wast;
 /// </summary>
 internal static class SpecTestHost
 {
-    public static void Define(Linker linker, TextWriter? printOutput)
+    /// <summary>Defines the module in <paramref name="linker"/>; returns its memory, which the caller disposes.</summary>
+    public static Memory Define(Linker linker, TextWriter? printOutput)
     {
         void Print(string name, params ValType[] parameters) =>
             linker.DefineFunction("spectest", name, new FuncType(parameters, []), (caller, args, results) =>
@@ -41,6 +42,8 @@ internal static class SpecTestHost
         linker.DefineGlobal("spectest", "global_f32", new Global(new GlobalType(ValType.F32, false), Value.FromF32(666.6f)));
         linker.DefineGlobal("spectest", "global_f64", new Global(new GlobalType(ValType.F64, false), Value.FromF64(666.6)));
         linker.DefineTable("spectest", "table", new Table(new TableType(ValType.FuncRef, new Limits(10, 20))));
-        linker.DefineMemory("spectest", "memory", new Memory(new MemoryType(new Limits(1, 2))));
+        var memory = new Memory(new MemoryType(new Limits(1, 2)));
+        linker.DefineMemory("spectest", "memory", memory);
+        return memory;
     }
 }

@@ -100,13 +100,8 @@ internal sealed partial class WastRunner
     private byte[] ReadModuleFile(JsonElement command) =>
         File.ReadAllBytes(Path.Combine(_directory, command.GetProperty("filename").GetString()!));
 
-    private Instance Instantiate(byte[] bytes)
-    {
-        var module = ModuleDecoder.Decode(bytes);
-        ModuleValidator.Validate(module);
-        var compiled = _engine.Compile(bytes);
-        return _linker.Prepare(compiled).Instantiate(_store);
-    }
+    /// <summary>Decode, validate and compile (all in <see cref="Engine.Compile(byte[])"/>), link, instantiate.</summary>
+    private Instance Instantiate(byte[] bytes) => _linker.Prepare(_engine.Compile(bytes)).Instantiate(_store);
 
     private Instance? FindInstance(JsonElement element, string property) =>
         element.TryGetProperty(property, out var name) && name.GetString() is { } n

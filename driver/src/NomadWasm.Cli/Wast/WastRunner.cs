@@ -21,6 +21,7 @@ internal sealed partial class WastRunner : IDisposable
     private readonly Store _store;
     private readonly Linker _linker;
     private readonly ExternRefs _externs = new();
+    private readonly Memory _spectestMemory;
     private readonly Dictionary<string, Instance> _named = new(StringComparer.Ordinal);
     private Instance? _current;
     private string? _currentError;
@@ -35,7 +36,7 @@ internal sealed partial class WastRunner : IDisposable
         _output = output;
         _store = new Store(_engine);
         _linker = new Linker(_engine);
-        SpecTestHost.Define(_linker, printOutput);
+        _spectestMemory = SpecTestHost.Define(_linker, printOutput);
     }
 
     /// <summary>Runs every command of the script at <paramref name="jsonPath"/>.</summary>
@@ -45,7 +46,11 @@ internal sealed partial class WastRunner : IDisposable
         return runner.RunAll(jsonPath);
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _spectestMemory.Dispose();
+    }
 
     private WastResult RunAll(string jsonPath)
     {

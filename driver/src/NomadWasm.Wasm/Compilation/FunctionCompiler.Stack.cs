@@ -8,22 +8,38 @@ internal sealed partial class FunctionCompiler
 {
     public int StackHeight => _stack.Count;
 
-    public void Push(ValType type) => _stack.Add(type);
+    public void Push(ValType type, OperandOrigin origin = OperandOrigin.Other)
+    {
+        _stack.Add(type);
+        _origins.Add(origin);
+    }
 
     public ValType Pop()
     {
         var type = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
+        _origins.RemoveAt(_origins.Count - 1);
         return type;
     }
 
-    public void Pop(int count) => _stack.RemoveRange(_stack.Count - count, count);
+    public void Pop(int count)
+    {
+        _stack.RemoveRange(_stack.Count - count, count);
+        _origins.RemoveRange(_origins.Count - count, count);
+    }
+
+    /// <summary>How the operand <paramref name="depth"/> entries below the top was produced (0 = top).</summary>
+    public OperandOrigin PeekOrigin(int depth = 0) => _origins[_origins.Count - 1 - depth];
 
     /// <summary>The type <paramref name="depth"/> entries below the top (0 = top).</summary>
     public ValType Peek(int depth = 0) => _stack[_stack.Count - 1 - depth];
 
     /// <summary>Drops the model stack back to <paramref name="height"/>.</summary>
-    public void TruncateStack(int height) => _stack.RemoveRange(height, _stack.Count - height);
+    public void TruncateStack(int height)
+    {
+        _stack.RemoveRange(height, _stack.Count - height);
+        _origins.RemoveRange(height, _origins.Count - height);
+    }
 
     public void PushFrame(ControlFrame frame) => _frames.Add(frame);
 

@@ -18,6 +18,7 @@ internal sealed partial class FunctionCompiler
     private readonly ValType[] _localTypes;
     private readonly LocalBuilder?[] _locals;
     private readonly List<ValType> _stack = [];
+    private readonly List<OperandOrigin> _origins = [];
     private readonly List<ControlFrame> _frames = [];
     private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
     private readonly Dictionary<int, LocalBuilder> _globalLocals = [];
@@ -103,12 +104,14 @@ internal sealed partial class FunctionCompiler
         var reader = new CodeReader(_body.Code.Span, _body.CodeOffset);
         while (_frames.Count > 0)
         {
-            var op = reader.ReadOpcode();
-            EmitInstruction(op, ref reader);
-            if (_frames.Count > 0 && CurrentFrame.Unreachable)
+            if (CurrentFrame.Unreachable)
             {
+                // Closing the dead frame may leave its parent dead too, so check again each round.
                 SkipUnreachable(ref reader);
+                continue;
             }
+
+            EmitInstruction(reader.ReadOpcode(), ref reader);
         }
 
         EmitTrapStubs();

@@ -32,7 +32,15 @@ internal static class ModuleCompiler
         var compilation = new ModuleCompilation(engine, module, methods);
         for (var i = 0; i < methods.Length; i++)
         {
-            new FunctionCompiler(compilation, i + imported, methods[i].GetILGenerator()).Compile();
+            try
+            {
+                new FunctionCompiler(compilation, i + imported, methods[i].GetILGenerator()).Compile();
+            }
+            catch (Exception e) when (e is not NotSupportedException)
+            {
+                // A validated module must compile; anything else is an engine bug worth locating.
+                throw new InvalidOperationException($"internal error compiling function {module.GetFunctionDisplayName((uint)(i + imported))}: {e.Message}", e);
+            }
         }
 
         var created = type.CreateType();

@@ -26,7 +26,7 @@ internal static class CodeSection
         var bodies = new FunctionBody[count];
         for (var i = 0; i < count; i++)
         {
-            var size = reader.ReadLength();
+            var size = reader.ReadSize();
             var start = reader.Position;
             var end = start + size;
             var locals = ReadLocals(reader);

@@ -17,7 +17,7 @@ internal static class CustomSectionDecoder
             throw reader.Error(ModuleReader.UnexpectedEnd, start);
         }
 
-        var data = reader.ReadBytes(Math.Min(end, reader.Memory.Length + 1) - reader.Position);
+        var data = reader.ReadBytes(end - reader.Position);
         builder.CustomSections.Add(new CustomSection(name, data, end - data.Length));
         if (name == "name" && builder.FunctionNames is null)
         {

@@ -32,9 +32,7 @@ public static class ModuleDecoder
 
             var id = (SectionId)rawId;
             reader.Section = SectionIds.NameOf(id);
-            // Like the reference interpreter (Wasm 2.0), the size itself is not checked against the
-            // module: a section running off the end fails while reading ("unexpected end").
-            var size = reader.ReadU32();
+            var size = reader.ReadSize();
             var start = reader.Position;
             var end = (int)Math.Min((long)start + size, int.MaxValue);
             if (id != SectionId.Custom)
@@ -49,6 +47,16 @@ public static class ModuleDecoder
             }
 
             DecodeSection(reader, builder, id, end);
+            if (id == SectionId.Code && reader.Position != end)
+            {
+                // The spec decodes bodies as part of the section, so a malformed body is reported
+                // before the section's size mismatch.
+                foreach (var body in builder.Codes!)
+                {
+                    InstructionSkipper.SkipBody(body.Code.Span, body.CodeOffset);
+                }
+            }
+
             reader.ExpectSectionEnd(end, start);
         }
 

@@ -76,20 +76,25 @@ internal sealed class ModuleReader
     }
 
     /// <summary>
-    /// A vector, byte-string or section length (§5.1.3). As in the reference interpreter it may not
-    /// exceed the bytes left in the module counted from the start of the length itself.
+    /// A vector, byte-string, section or body length (§5.1.3). Like the reference interpreter's
+    /// <c>len32</c>, it may not exceed the module's total size ("length out of bounds"); a length
+    /// within that but past what is left makes decoding run out of bytes ("unexpected end of
+    /// section or function"). Either way no count can allocate more than the module's size.
     /// </summary>
     public int ReadLength()
     {
         var start = Position;
         var n = ReadU32();
-        if (n > (uint)(Memory.Length - start))
+        if (n > (uint)Memory.Length)
         {
             throw Error("length out of bounds", start);
         }
 
         return (int)n;
     }
+
+    /// <summary>A section or function body size; same rule as <see cref="ReadLength"/>.</summary>
+    public int ReadSize() => ReadLength();
 
     public ReadOnlyMemory<byte> ReadBytes(int count)
     {

@@ -17,7 +17,7 @@ internal static class NameSection
             while (!reader.AtEnd)
             {
                 var id = reader.ReadByte();
-                var size = reader.ReadLength();
+                var size = reader.ReadSize();
                 var end = reader.Position + size;
                 switch (id)
                 {

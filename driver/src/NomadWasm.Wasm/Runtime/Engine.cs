@@ -1,7 +1,7 @@
 using NomadWasm.Wasm.Compilation;
 using NomadWasm.Wasm.Decoding;
-using NomadWasm.Wasm.Validation;
 using NomadWasm.Wasm.Model;
+using NomadWasm.Wasm.Validation;
 
 namespace NomadWasm.Wasm.Runtime;
 

@@ -49,6 +49,12 @@ public sealed class Function
     {
         CheckArguments(args, results.Length);
         _invoker ??= Context.Engine.Trampolines.GetEntryInvoker(Type);
+        if (IsHost)
+        {
+            // Called by the embedder, not by an instance: the host function sees no caller.
+            Compilation.Support.CallOps.t_caller = null;
+        }
+
         GuestCall.Run(_invoker, Code, Context, args, results);
     }
 

@@ -41,6 +41,7 @@ internal static unsafe class GuestCall
         finally
         {
             StackGuard.t_limit = 0;
+            Compilation.Support.CallOps.t_caller = null; // do not keep the last caller's instance alive
         }
     }
 

@@ -154,8 +154,9 @@ public sealed class InstancePre
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = m.Elements[i];
-            if (segment.Mode == SegmentMode.Declarative)
+            if (segment.Mode == SegmentMode.Declarative || (segment.Mode == SegmentMode.Active && plan[i] is not null))
             {
+                // Declarative: dropped at once. Active with plain function indices: applied from the plan.
                 segments[i] = [];
                 continue;
             }
@@ -182,8 +183,9 @@ public sealed class InstancePre
         return segments;
     }
 
-    private static void ApplyActiveElements(Module m, VmContext context)
+    private void ApplyActiveElements(Module m, VmContext context)
     {
+        var plan = Module.Plan.ElementFunctions;
         for (var i = 0; i < m.Elements.Length; i++)
         {
             var segment = m.Elements[i];
@@ -192,15 +194,46 @@ public sealed class InstancePre
                 continue;
             }
 
-            var items = context.ElementSegments[i];
             var offset = (uint)ConstExprEvaluator.Evaluate(segment.Offset!, ValType.I32, context).I32;
             var table = context.Tables[segment.TableIndex];
-            if ((ulong)offset + (ulong)items.Length > table.Size)
+            var count = segment.Count;
+            if ((ulong)offset + (ulong)count > table.Size)
             {
                 throw new TrapException(TrapKind.TableOutOfBounds);
             }
 
-            Array.Copy(items, 0, table.Elements, offset, items.Length);
+            if (plan[i] is { } indices && segment.TableIndex >= m.ImportedTableCount)
+            {
+                // The instance's own table: record the function indices, create Functions on first use.
+                if (table.LazyIndices is null)
+                {
+                    table.LazyIndices = new int[table.Size];
+                    Array.Fill(table.LazyIndices, -1);
+                    table.LazyContext = context;
+                }
+
+                Array.Copy(indices, 0, table.LazyIndices, offset, count);
+                Array.Clear(table.Elements, (int)offset, count);
+                continue;
+            }
+
+            table.Materialize();
+            var items = context.ElementSegments[i];
+            if (items.Length == 0 && plan[i] is { } eager)
+            {
+                items = new object?[count];
+                for (var j = 0; j < count; j++)
+                {
+                    items[j] = eager[j] < 0 ? null : context.GetFunction(eager[j]);
+                }
+            }
+
+            if (table.LazyIndices is { } lazy)
+            {
+                Array.Fill(lazy, -1, (int)offset, count);
+            }
+
+            Array.Copy(items, 0, table.Elements, offset, count);
             context.ElementSegments[i] = [];
         }
     }

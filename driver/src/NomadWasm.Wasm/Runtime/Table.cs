@@ -15,6 +15,11 @@ public sealed class Table
     // Read by compiled code and runtime helpers; replaced (never resized in place) by Grow.
     internal object?[] Elements;
 
+    // Lazy initialisation (see RATIONALE.md): a null slot whose LazyIndices entry is >= 0 holds
+    // function LazyIndices[i] of LazyContext, created on first use. Null once materialised.
+    internal int[]? LazyIndices;
+    internal VmContext? LazyContext;
+
     public Table(TableType type, object? initial = null)
     {
         if (!type.ElementType.IsReference())
@@ -49,6 +54,7 @@ public sealed class Table
     /// <summary>Element <paramref name="index"/>; traps with TableOutOfBounds if past the end.</summary>
     public Value Get(uint index)
     {
+        Materialize();
         var elements = Elements;
         if (index >= (uint)elements.Length)
         {
@@ -66,6 +72,7 @@ public sealed class Table
             throw new ArgumentException($"table of {ElementType.ToWatName()} cannot hold a {value.Type.ToWatName()}", nameof(value));
         }
 
+        Materialize();
         var elements = Elements;
         if (index >= (uint)elements.Length)
         {
@@ -88,6 +95,7 @@ public sealed class Table
 
     internal int GrowCore(uint delta, object? initial)
     {
+        Materialize();
         var old = Elements;
         var target = (ulong)old.Length + delta;
         if (target > MaximumSize)
@@ -109,6 +117,43 @@ public sealed class Table
 
         Elements = grown;
         return old.Length;
+    }
+
+    /// <summary>Creates every lazily initialised element now; later reads and writes see plain slots.</summary>
+    internal void Materialize()
+    {
+        var lazy = LazyIndices;
+        if (lazy is null)
+        {
+            return;
+        }
+
+        var elements = Elements;
+        for (var i = 0; i < lazy.Length; i++)
+        {
+            if (lazy[i] >= 0 && elements[i] is null)
+            {
+                elements[i] = LazyContext!.GetFunction(lazy[i]);
+            }
+        }
+
+        LazyIndices = null;
+        LazyContext = null;
+    }
+
+    /// <summary>The function a null slot stands for, created now, or null if the slot is really empty.</summary>
+    internal Function? MaterializeSlot(int index)
+    {
+        var lazy = LazyIndices;
+        if (lazy is null || (uint)index >= (uint)lazy.Length || lazy[index] < 0)
+        {
+            return null;
+        }
+
+        var function = LazyContext!.GetFunction(lazy[index]);
+        Elements[index] = function;
+        lazy[index] = -1;
+        return function;
     }
 
     private void CheckElement(object element)

@@ -42,9 +42,10 @@ internal static class ConstExprValidator
                     pushed = InstructionSkipper.ReadRefType(ref reader);
                     break;
                 case Opcode.RefFunc:
-                    if (reader.ReadVarU32() >= (uint)context.Functions.Length)
+                    var function = reader.ReadVarU32();
+                    if (function >= (uint)context.Functions.Length)
                     {
-                        throw new InvalidModuleException("unknown function", offset);
+                        throw new InvalidModuleException($"unknown function {function}", offset);
                     }
 
                     pushed = ValType.FuncRef;
@@ -54,7 +55,7 @@ internal static class ConstExprValidator
                         var index = reader.ReadVarU32();
                         if (index >= (uint)visibleGlobals)
                         {
-                            throw new InvalidModuleException("unknown global", offset);
+                            throw new InvalidModuleException($"unknown global {index}", offset);
                         }
 
                         var global = context.Globals[index];

@@ -90,7 +90,7 @@ internal sealed partial class FunctionValidator
                     var index = reader.ReadVarU32();
                     if (index >= (uint)_context.Functions.Length)
                     {
-                        Fail("unknown function");
+                        Fail($"unknown function {index}");
                     }
 
                     ApplyCall(_context.Functions[index]);
@@ -164,7 +164,7 @@ internal sealed partial class FunctionValidator
 
         if (value >= _context.Module.Types.Length)
         {
-            Fail("unknown type");
+            Fail($"unknown type {value}");
         }
 
         return new BlockSignature(_context.Module.Types[value], Unknown);
@@ -176,7 +176,7 @@ internal sealed partial class FunctionValidator
         var depth = reader.ReadVarU32();
         if (depth >= (uint)_frameCount)
         {
-            Fail("unknown label");
+            Fail($"unknown label {depth}");
         }
 
         return (int)depth;
@@ -249,7 +249,7 @@ internal sealed partial class FunctionValidator
     {
         if (index >= (uint)_context.Tables.Length)
         {
-            Fail("unknown table");
+            Fail($"unknown table {index}");
         }
     }
 }

@@ -47,7 +47,7 @@ internal sealed partial class FunctionValidator
     {
         if (_context.MemoryCount == 0)
         {
-            Fail("unknown memory");
+            Fail("unknown memory 0");
         }
     }
 

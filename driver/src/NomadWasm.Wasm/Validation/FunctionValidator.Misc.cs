@@ -25,7 +25,7 @@ internal sealed partial class FunctionValidator
                     var index = reader.ReadVarU32();
                     if (index >= (uint)_context.Functions.Length)
                     {
-                        Fail("unknown function");
+                        Fail($"unknown function {index}");
                     }
 
                     if (!_context.DeclaredReferences.Contains(index))
@@ -153,7 +153,7 @@ internal sealed partial class FunctionValidator
         RequireDataCount();
         if (index >= (_context.Module.DataCount ?? 0))
         {
-            Fail("unknown data segment");
+            Fail($"unknown data segment {index}");
         }
     }
 
@@ -175,7 +175,7 @@ internal sealed partial class FunctionValidator
         var elements = _context.Module.Elements;
         if (index >= (uint)elements.Length)
         {
-            Fail("unknown elem segment");
+            Fail($"unknown elem segment {index}");
         }
 
         return elements[index].ElementType;

@@ -108,7 +108,7 @@ internal sealed partial class FunctionValidator
     {
         if (index >= (uint)_localCount)
         {
-            Fail("unknown local");
+            Fail($"unknown local {index}");
         }
 
         return _locals[index];
@@ -118,7 +118,7 @@ internal sealed partial class FunctionValidator
     {
         if (index >= (uint)_context.Globals.Length)
         {
-            Fail("unknown global");
+            Fail($"unknown global {index}");
         }
 
         return _context.Globals[index];

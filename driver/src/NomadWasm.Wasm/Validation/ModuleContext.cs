@@ -60,7 +60,7 @@ internal sealed class ModuleContext
     public HashSet<uint> DeclaredReferences { get; }
 
     public FuncType TypeAt(uint index, int offset, int? functionIndex = null) =>
-        index < (uint)Module.Types.Length ? Module.Types[index] : throw new InvalidModuleException("unknown type", offset, functionIndex);
+        index < (uint)Module.Types.Length ? Module.Types[index] : throw new InvalidModuleException($"unknown type {index}", offset, functionIndex);
 
     private static HashSet<uint> CollectDeclaredReferences(Module module)
     {

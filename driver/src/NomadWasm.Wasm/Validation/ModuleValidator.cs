@@ -31,7 +31,7 @@ public static class ModuleValidator
         {
             if (import.Kind == ExternKind.Function && import.FunctionTypeIndex >= (uint)module.Types.Length)
             {
-                throw new InvalidModuleException("unknown type", 0);
+                throw new InvalidModuleException($"unknown type {import.FunctionTypeIndex}", 0);
             }
         }
 
@@ -39,7 +39,7 @@ public static class ModuleValidator
         {
             if (typeIndex >= (uint)module.Types.Length)
             {
-                throw new InvalidModuleException("unknown type", 0);
+                throw new InvalidModuleException($"unknown type {typeIndex}", 0);
             }
         }
     }
@@ -112,7 +112,7 @@ public static class ModuleValidator
             };
             if (export.Index >= (uint)count)
             {
-                throw new InvalidModuleException($"unknown {what}", 0);
+                throw new InvalidModuleException($"unknown {what} {export.Index}", 0);
             }
         }
     }
@@ -126,7 +126,7 @@ public static class ModuleValidator
 
         if (start >= (uint)context.Functions.Length)
         {
-            throw new InvalidModuleException("unknown function", 0);
+            throw new InvalidModuleException($"unknown function {start}", 0);
         }
 
         var type = context.Functions[start];
@@ -145,7 +145,7 @@ public static class ModuleValidator
             {
                 if (segment.TableIndex >= (uint)context.Tables.Length)
                 {
-                    throw new InvalidModuleException("unknown table", segment.Offset!.Offset);
+                    throw new InvalidModuleException($"unknown table {segment.TableIndex}", segment.Offset!.Offset);
                 }
 
                 ConstExprValidator.Validate(context, segment.Offset!, ValType.I32, all);
@@ -161,7 +161,7 @@ public static class ModuleValidator
                 {
                     if (function >= (uint)context.Functions.Length)
                     {
-                        throw new InvalidModuleException("unknown function", segment.Offset?.Offset ?? 0);
+                        throw new InvalidModuleException($"unknown function {function}", segment.Offset?.Offset ?? 0);
                     }
                 }
             }
@@ -186,7 +186,7 @@ public static class ModuleValidator
 
             if (segment.MemoryIndex >= (uint)context.MemoryCount)
             {
-                throw new InvalidModuleException("unknown memory", segment.Offset!.Offset);
+                throw new InvalidModuleException($"unknown memory {segment.MemoryIndex}", segment.Offset!.Offset);
             }
 
             ConstExprValidator.Validate(context, segment.Offset!, ValType.I32, context.Globals.Length);

@@ -270,6 +270,10 @@ internal static class ControlEmitter
         {
             il.Emit(OpCodes.Switch, labels);
         }
+        else
+        {
+            il.Emit(OpCodes.Pop); // only a default target: the index is not needed
+        }
 
         c.EmitBranch(c.Frame(defaultDepth));
         foreach (var (pad, target) in pads)

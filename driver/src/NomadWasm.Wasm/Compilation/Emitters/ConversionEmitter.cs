@@ -14,6 +14,7 @@ internal static class ConversionEmitter
     public static bool Emit(FunctionCompiler c, Opcode op)
     {
         var il = c.IL;
+        var origin = c.PeekOrigin();
         c.Pop();
         switch (op)
         {
@@ -45,7 +46,16 @@ internal static class ConversionEmitter
                 c.Push(ValType.F32);
                 return true;
             case Opcode.F32DemoteF64:
-                il.Emit(OpCodes.Conv_R4);
+                if (origin == OperandOrigin.Promoted)
+                {
+                    // demote(promote(x)) must quiet a signalling NaN; keep the JIT from folding it.
+                    il.Emit(OpCodes.Call, RuntimeMethods.Support(typeof(FloatOps), nameof(FloatOps.F32DemoteNoFold)));
+                }
+                else
+                {
+                    il.Emit(OpCodes.Conv_R4);
+                }
+
                 c.Push(ValType.F32);
                 return true;
             case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S:
@@ -58,7 +68,7 @@ internal static class ConversionEmitter
                 return true;
             case Opcode.F64PromoteF32:
                 il.Emit(OpCodes.Conv_R8);
-                c.Push(ValType.F64);
+                c.Push(ValType.F64, OperandOrigin.Promoted);
                 return true;
             case Opcode.I32ReinterpretF32:
                 il.Emit(OpCodes.Call, RuntimeMethods.SingleToInt32Bits);

@@ -27,12 +27,16 @@ internal static class NumericEmitter
                 c.Push(ValType.I64);
                 return true;
             case Opcode.F32Const:
-                ConstantInit.EmitConstant(il, ValType.F32, reader.ReadF32Bits());
-                c.Push(ValType.F32);
+                var f32 = reader.ReadF32Bits();
+                ConstantInit.EmitConstant(il, ValType.F32, f32);
+                var f = BitConverter.Int32BitsToSingle((int)f32);
+                c.Push(ValType.F32, Origin(f));
                 return true;
             case Opcode.F64Const:
-                ConstantInit.EmitConstant(il, ValType.F64, (long)reader.ReadF64Bits());
-                c.Push(ValType.F64);
+                var f64 = (long)reader.ReadF64Bits();
+                ConstantInit.EmitConstant(il, ValType.F64, f64);
+                var d = BitConverter.Int64BitsToDouble(f64);
+                c.Push(ValType.F64, Origin(d));
                 return true;
             case Opcode.I32Eqz:
                 il.Emit(OpCodes.Ldc_I4_0);
@@ -76,17 +80,22 @@ internal static class NumericEmitter
             case >= Opcode.F64Abs and <= Opcode.F64Sqrt:
                 il.Emit(OpCodes.Call, Float(op.ToString()));
                 return true;
-            case Opcode.F32Add or Opcode.F64Add:
-                EmitBinary(c, OpCodes.Add);
-                return true;
-            case Opcode.F32Sub or Opcode.F64Sub:
-                EmitBinary(c, OpCodes.Sub);
-                return true;
-            case Opcode.F32Mul or Opcode.F64Mul:
-                EmitBinary(c, OpCodes.Mul);
-                return true;
-            case Opcode.F32Div or Opcode.F64Div:
-                EmitBinary(c, OpCodes.Div);
+            case Opcode.F32Add or Opcode.F64Add or Opcode.F32Sub or Opcode.F64Sub or Opcode.F32Mul or Opcode.F64Mul or Opcode.F32Div or Opcode.F64Div:
+                if (MayFoldToOperand(op, c.PeekOrigin(0)) || MayFoldToOperand(op, c.PeekOrigin(1)))
+                {
+                    // x+(-0), x-0, x*1, x/1 must still quiet a signalling NaN; keep the JIT from folding them.
+                    c.Pop();
+                    il.Emit(OpCodes.Call, Float(op + "NoFold"));
+                    return true;
+                }
+
+                EmitBinary(c, op switch
+                {
+                    Opcode.F32Add or Opcode.F64Add => OpCodes.Add,
+                    Opcode.F32Sub or Opcode.F64Sub => OpCodes.Sub,
+                    Opcode.F32Mul or Opcode.F64Mul => OpCodes.Mul,
+                    _ => OpCodes.Div,
+                });
                 return true;
             case Opcode.F32Min or Opcode.F32Max or Opcode.F32Copysign or Opcode.F64Min or Opcode.F64Max or Opcode.F64Copysign:
                 c.Pop();
@@ -202,6 +211,22 @@ internal static class NumericEmitter
             il.Emit(OpCodes.Ceq);
         }
     }
+
+    private static OperandOrigin Origin(double value) => value switch
+    {
+        1.0 or -1.0 => OperandOrigin.One,
+        0.0 when double.IsNegative(value) => OperandOrigin.NegativeZero,
+        0.0 => OperandOrigin.PositiveZero,
+        _ => OperandOrigin.Other,
+    };
+
+    /// <summary>True if RyuJIT may turn <paramref name="op"/> with this constant operand into the other operand.</summary>
+    private static bool MayFoldToOperand(Opcode op, OperandOrigin origin) => op switch
+    {
+        Opcode.F32Add or Opcode.F64Add => origin == OperandOrigin.NegativeZero,
+        Opcode.F32Sub or Opcode.F64Sub => origin is OperandOrigin.PositiveZero or OperandOrigin.NegativeZero,
+        _ => origin == OperandOrigin.One,
+    };
 
     private static MethodInfo Float(string name) => RuntimeMethods.Support(typeof(FloatOps), name);
 }

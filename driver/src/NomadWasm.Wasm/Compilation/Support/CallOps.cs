@@ -24,17 +24,14 @@ internal static class CallOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Function Indirect(VmContext context, int tableIndex, int index, int typeId, int function)
     {
-        var elements = context.Tables[tableIndex].Elements;
+        var table = context.Tables[tableIndex];
+        var elements = table.Elements;
         if ((uint)index >= (uint)elements.Length)
         {
             TrapHelpers.Throw(context, function, TrapKind.UndefinedElement);
         }
 
-        var target = Unsafe.As<Function?>(elements[index]);
-        if (target is null)
-        {
-            TrapHelpers.Throw(context, function, TrapKind.UninitializedElement);
-        }
+        var target = Unsafe.As<Function?>(elements[index]) ?? Uninitialized(table, index, context, function);
 
         if (target.TypeId != typeId)
         {
@@ -42,6 +39,19 @@ internal static class CallOps
         }
 
         t_caller = context;
+        return target;
+    }
+
+    /// <summary>A null slot: a lazily initialised function, or the "uninitialized element" trap.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Function Uninitialized(Table table, int index, VmContext context, int function)
+    {
+        var target = table.MaterializeSlot(index);
+        if (target is null)
+        {
+            TrapHelpers.Throw(context, function, TrapKind.UninitializedElement);
+        }
+
         return target;
     }
 

@@ -130,6 +130,34 @@ internal static class FloatOps
 
     public static double F64Sqrt(double x) => double.IsNaN(x) ? x + x : Math.Sqrt(x);
 
+    // Non-inlined so RyuJIT cannot fold an identity operand away (see OperandOrigin).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32AddNoFold(float a, float b) => a + b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64AddNoFold(double a, double b) => a + b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32SubNoFold(float a, float b) => a - b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32MulNoFold(float a, float b) => a * b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32DivNoFold(float a, float b) => a / b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64SubNoFold(double a, double b) => a - b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64MulNoFold(double a, double b) => a * b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64DivNoFold(double a, double b) => a / b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32DemoteNoFold(double x) => (float)x;
+
     /// <summary>A float constant with a NaN payload, built at run time so the JIT cannot re-encode it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static float F32FromBits(int bits) => BitConverter.Int32BitsToSingle(bits);

@@ -8,6 +8,7 @@ internal static class TableOps
 {
     public static object? Get(int index, Table table, VmContext context, int function)
     {
+        table.Materialize();
         var elements = table.Elements;
         if ((uint)index >= (uint)elements.Length)
         {
@@ -19,6 +20,7 @@ internal static class TableOps
 
     public static void Set(int index, object? value, Table table, VmContext context, int function)
     {
+        table.Materialize();
         var elements = table.Elements;
         if ((uint)index >= (uint)elements.Length)
         {
@@ -34,6 +36,7 @@ internal static class TableOps
 
     public static void Fill(int index, object? value, int count, Table table, VmContext context, int function)
     {
+        table.Materialize();
         var elements = table.Elements;
         if ((ulong)(uint)index + (uint)count > (ulong)elements.Length)
         {
@@ -45,6 +48,8 @@ internal static class TableOps
 
     public static void Copy(int destination, int source, int count, Table target, Table origin, VmContext context, int function)
     {
+        target.Materialize();
+        origin.Materialize();
         var to = target.Elements;
         var from = origin.Elements;
         if ((ulong)(uint)destination + (uint)count > (ulong)to.Length || (ulong)(uint)source + (uint)count > (ulong)from.Length)
@@ -57,6 +62,7 @@ internal static class TableOps
 
     public static void Init(int destination, int source, int count, Table table, VmContext context, int segment, int function)
     {
+        table.Materialize();
         var items = context.ElementSegments[segment];
         var elements = table.Elements;
         if ((ulong)(uint)source + (uint)count > (ulong)items.Length || (ulong)(uint)destination + (uint)count > (ulong)elements.Length)
