@@ -63,6 +63,22 @@ public sealed class ArgsEnvironTests
     }
 
     [Fact]
+    public void Validate_EmptyGuestPath_NamesPreopen()
+    {
+        var config = new WasiConfiguration { Preopens = [new WasiPreopen("/tmp", "")] };
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+        Assert.Contains("'/tmp'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BadEnvironmentName_NamesIt()
+    {
+        var config = new WasiConfiguration { Environment = [new("A=B", "x")] };
+        var error = Assert.Throws<ArgumentException>(config.Validate);
+        Assert.Contains("'A=B'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_MissingPreopen_NamesIt()
     {
         var config = new WasiConfiguration { Preopens = [new WasiPreopen("/definitely/not/here", "/data")] };

@@ -30,6 +30,20 @@ public sealed class FileSystemProgramTests
         Assert.Equal(File.ReadAllText(System.IO.Path.Combine(WasiProgram.Fixtures, "clocks.native.txt")), result.Stdout);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("/")]
+    public void Relative_StdioThroughPreopenMatchesNativeRun(string guestName)
+    {
+        using var work = new TempDirectory();
+        using var other = new TempDirectory();
+        File.WriteAllText(other.Combine("other.txt"), "from the other preopen\n");
+        var result = WasiProgram.Run("relative", ["/other"], [new WasiPreopen(work.Path, guestName), new WasiPreopen(other.Path, "/other")]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllText(System.IO.Path.Combine(WasiProgram.Fixtures, "relative.native.txt")), result.Stdout);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(work.Path));
+    }
+
     [Fact]
     public void Escape_EveryAttemptFails()
     {

@@ -95,6 +95,26 @@ public sealed class PathEscapeTests : IDisposable
     }
 
     [Fact]
+    public void OpenedDirectory_SwappedForSymlinkOut_IsNotFollowed()
+    {
+        using var h = Harness();
+        Assert.Equal(Errno.Success, h.PathCall("path_create_directory", Preopen, "d"));
+        var (errno, dirFd) = h.Open(Preopen, "d", WasiHarness.OFlagsArg.Directory, rights: WasiHarness.ReadOnlyRights);
+        Assert.Equal(Errno.Success, errno);
+
+        // Rename the opened directory away and put a symlink to the outside in its place.
+        var (o, ol) = h.Str("d");
+        var (n, nl) = h.Str("moved");
+        Assert.Equal(Errno.Success, h.Call("path_rename", Preopen, o, ol, Preopen, n, nl));
+        var (t, tl) = h.Str("..");
+        Assert.Equal(Errno.Success, h.Call("path_symlink", t, tl, Preopen, o, ol));
+
+        Assert.Equal(Errno.Perm, h.Open(dirFd, "secret.txt", rights: WasiHarness.ReadOnlyRights).Errno);
+        Assert.Equal(Errno.Perm, h.Call("fd_readdir", (ulong)dirFd, h.Alloc(256), 256, 0, h.Alloc(4)));
+        Assert.Equal(Errno.Perm, h.Call("fd_filestat_get", (ulong)dirFd, h.Alloc(64)));
+    }
+
+    [Fact]
     public void MutationsThroughEscapes_Fail()
     {
         using var h = Harness();

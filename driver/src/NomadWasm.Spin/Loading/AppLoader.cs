@@ -24,6 +24,11 @@ public static class AppLoader
     {
         ArgumentNullException.ThrowIfNull(pathToSpinTomlOrDirectory);
         var file = Path.GetFullPath(pathToSpinTomlOrDirectory);
+        if (File.Exists(file) && file.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
+        {
+            return LoadWasmFile(file, options);
+        }
+
         if (Directory.Exists(file))
         {
             file = Path.Combine(file, ManifestFileName);
@@ -54,13 +59,57 @@ public static class AppLoader
             throw new ManifestException(file, null, "invalid TOML: " + ex.Reason, ex.Line, ex.Column, ex);
         }
 
-        return Load(ManifestParser.Parse(root, file), options ?? new AppLoadOptions());
+        var manifest = ManifestParser.Parse(root, file);
+        return Load(manifest, options ?? new AppLoadOptions(), Path.GetDirectoryName(file)!);
     }
 
-    private static LoadedApp Load(AppManifest manifest, AppLoadOptions options)
+    /// <summary>
+    /// Loads a bare Wasm file as a one-component app (crates/loader/src/lib.rs <c>from_wasm_file</c>; spec
+    /// §7.2): app name = file stem, one HTTP trigger on <c>/...</c> with an inline component (ids
+    /// <c>http-trigger1</c> / <c>http-trigger1-component</c>), app directory = the current directory.
+    /// </summary>
+    /// <exception cref="ManifestException">The file does not exist.</exception>
+    public static LoadedApp LoadWasmFile(string wasmPath, AppLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(wasmPath);
+        var file = Path.GetFullPath(wasmPath);
+        if (!File.Exists(file))
+        {
+            throw new ManifestException(file, null, "the Wasm file does not exist");
+        }
+
+        var name = Path.GetFileNameWithoutExtension(file);
+        var text = $"spin_manifest_version = 2\n[application]\nname = {TomlString(name.Length == 0 ? "wasm-file" : name)}\n" +
+            $"[[trigger.http]]\nroute = \"/...\"\ncomponent = {{ source = {TomlString(file)} }}\n";
+        var manifest = ManifestParser.Parse(TomlReader.Parse(text), file);
+        return Load(manifest, options ?? new AppLoadOptions(), Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>
+    /// Finds <c>spin.toml</c> in <paramref name="startDirectory"/> or its ancestors, as <c>spin up</c> does
+    /// without <c>-f</c>; null when there is none.
+    /// </summary>
+    public static string? FindManifest(string startDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(startDirectory);
+        for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ManifestFileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static string TomlString(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static LoadedApp Load(AppManifest manifest, AppLoadOptions options, string appDir)
     {
         var toml = new TomlAccess(manifest.File);
-        var appDir = Path.GetDirectoryName(manifest.File)!;
         var warnings = new List<string>();
 
         var variables = new Dictionary<string, VariableDefinition>(StringComparer.Ordinal);

@@ -167,8 +167,13 @@ internal sealed partial class TomlReader
             var (h, mi, s) = CheckTime(time, token, start);
             return new TomlDateTime
             {
-                Kind = TomlDateTimeKind.LocalTime, Hour = h, Minute = mi, Second = s,
-                Fraction = time.Groups["frac"].Value, Line = line, Column = column,
+                Kind = TomlDateTimeKind.LocalTime,
+                Hour = h,
+                Minute = mi,
+                Second = s,
+                Fraction = time.Groups["frac"].Value,
+                Line = line,
+                Column = column,
             };
         }
 
@@ -197,11 +202,17 @@ internal sealed partial class TomlReader
         return new TomlDateTime
         {
             Kind = offsetText.Length == 0 ? TomlDateTimeKind.LocalDateTime : TomlDateTimeKind.OffsetDateTime,
-            Year = year, Month = month, Day = day, Hour = hour, Minute = minute, Second = second,
+            Year = year,
+            Month = month,
+            Day = day,
+            Hour = hour,
+            Minute = minute,
+            Second = second,
             Fraction = full.Groups["frac"].Value,
             OffsetMinutes = offsetMinutes,
             IsUtcDesignator = offsetText is "Z" or "z",
-            Line = line, Column = column,
+            Line = line,
+            Column = column,
         };
     }
 

@@ -73,8 +73,13 @@ internal static partial class Fd
     private static unsafe Errno List(DirectoryDescriptor directory, out List<DirectoryEntry> entries)
     {
         entries = [];
-        var hostPath = directory.HostPath;
-        var error = FileStat.OfPath(hostPath, followSymlink: false, out var self);
+        var error = PathResolver.ResolveSelf(directory, out var hostPath);
+        if (error != Errno.Success)
+        {
+            return error;
+        }
+
+        error = FileStat.OfPath(hostPath, followSymlink: false, out var self);
         if (error != Errno.Success)
         {
             return error;
@@ -82,7 +87,8 @@ internal static partial class Fd
 
         var parentInode = self.Inode;
         if (directory.Components.Count > 0
-            && FileStat.OfPath(directory.Root.Join(directory.Components, directory.Components.Count - 1), false, out var parent) == Errno.Success)
+            && PathResolver.Resolve(directory, "..", followFinalSymlink: true, out var up) == Errno.Success
+            && FileStat.OfPath(up.HostPath, false, out var parent) == Errno.Success)
         {
             parentInode = parent.Inode;
         }

@@ -32,7 +32,13 @@ internal static partial class Fd
                 error = FileStat.OfDescriptor(file.Fd, out stat);
                 break;
             case DirectoryDescriptor directory:
-                error = FileStat.OfPath(directory.HostPath, followSymlink: false, out stat);
+                error = PathResolver.ResolveSelf(directory, out var hostPath);
+                stat = default;
+                if (error == Errno.Success)
+                {
+                    error = FileStat.OfPath(hostPath, followSymlink: false, out stat);
+                }
+
                 break;
             default:
                 stat = new FileStat(0, 0, descriptor.Type, 0, 0, 0, 0, 0);
@@ -102,7 +108,9 @@ internal static partial class Fd
             FileDescriptor { ReadOnlyMount: true } => Errno.Perm,
             DirectoryDescriptor { Root.ReadOnly: true } => Errno.Perm,
             FileDescriptor file => SetTimes(file.Fd, null, atime, mtime, follow: true),
-            DirectoryDescriptor directory => SetTimes(-1, directory.HostPath, atime, mtime, follow: true),
+            DirectoryDescriptor directory => PathResolver.ResolveSelf(directory, out var hostPath) is var e && e != Errno.Success
+                ? e
+                : SetTimes(-1, hostPath, atime, mtime, follow: false),
             _ => Errno.Badf,
         };
     }

@@ -93,7 +93,8 @@ internal static partial class Path
                 resolved.Components,
                 preopenName: null,
                 requested & Rights.Directory,
-                inheriting) { Flags = flags };
+                inheriting)
+            { Flags = flags };
             memory.WriteU32(fdOut, (uint)ctx.Fds.Add(opened));
             return Errno.Success;
         }

@@ -54,8 +54,12 @@ internal static class PathResolver
         }
 
         var trailingSlash = path[^1] == '/';
-        var stack = new List<string>(start.Components);
-        var pending = new List<string>(Split(path));
+
+        // The directory's own components are re-checked too: since it was opened, the guest may
+        // have renamed it and put a symlink in its place, which must not be followed blindly.
+        var stack = new List<string>(start.Components.Count + 4);
+        var pending = new List<string>(start.Components);
+        pending.AddRange(Split(path));
         var expansions = 0;
         while (pending.Count > 0)
         {
@@ -139,6 +143,17 @@ internal static class PathResolver
 
         resolved = new Resolved(start.Root, stack, trailingSlash);
         return Errno.Success;
+    }
+
+    /// <summary>
+    /// The host path of a directory descriptor itself, re-resolved from its preopen root so that
+    /// a component swapped for a symlink since the open is checked like any other.
+    /// </summary>
+    public static Errno ResolveSelf(DirectoryDescriptor directory, out string hostPath)
+    {
+        var error = Resolve(directory, ".", followFinalSymlink: true, out var resolved);
+        hostPath = error == Errno.Success ? resolved.HostPath : string.Empty;
+        return error;
     }
 
     /// <summary>readlink(2) into a string.</summary>

@@ -12,6 +12,7 @@ public sealed class WasiConfiguration
 {
     private byte[]? _argsBlob;
     private byte[]? _environBlob;
+    private Descriptors.PreopenRoot[]? _roots;
 
     /// <summary>argv; argv[0] is conventionally the program name.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
@@ -36,13 +37,27 @@ public sealed class WasiConfiguration
 
     internal byte[] ArgsBlob => _argsBlob ??= Encode(Arguments);
 
+    /// <summary>The preopens' absolute host roots, computed once and shared by every context.</summary>
+    internal Descriptors.PreopenRoot[] Roots => _roots ??= Preopens
+        .Select(static p => new Descriptors.PreopenRoot(System.IO.Path.GetFullPath(p.HostPath), p.ReadOnly))
+        .ToArray();
+
     internal byte[] EnvironBlob => _environBlob ??= Encode(Environment.Select(static kv => kv.Key + "=" + kv.Value).ToList());
 
-    /// <summary>Checks the preopens exist, throwing <see cref="ArgumentException"/> naming the bad one.</summary>
+    /// <summary>
+    /// Checks arguments, environment and preopens (the only check that touches the disk),
+    /// throwing <see cref="ArgumentException"/> naming the bad item. Call it once when loading;
+    /// <see cref="WasiContext"/> does not, so that creating one stays free of I/O.
+    /// </summary>
     public void Validate()
     {
         foreach (var preopen in Preopens)
         {
+            if (preopen.GuestPath.Length == 0 || preopen.GuestPath.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"preopen '{preopen.HostPath}' has an empty guest path or one with a NUL byte", nameof(Preopens));
+            }
+
             if (!Directory.Exists(preopen.HostPath))
             {
                 throw new ArgumentException($"preopen '{preopen.HostPath}' (guest '{preopen.GuestPath}') is not a directory", nameof(Preopens));

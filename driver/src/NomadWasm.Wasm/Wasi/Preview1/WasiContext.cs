@@ -18,11 +18,10 @@ public sealed class WasiContext : IWasiHost, IDisposable
         Fds.Set(0, new StreamDescriptor(configuration.Stdin, isInput: true, configuration.StdioIsTerminal));
         Fds.Set(1, new StreamDescriptor(configuration.Stdout, isInput: false, configuration.StdioIsTerminal));
         Fds.Set(2, new StreamDescriptor(configuration.Stderr, isInput: false, configuration.StdioIsTerminal));
-        for (var i = 0; i < configuration.Preopens.Count; i++)
+        var roots = configuration.Roots;
+        for (var i = 0; i < roots.Length; i++)
         {
-            var preopen = configuration.Preopens[i];
-            var root = new PreopenRoot(System.IO.Path.GetFullPath(preopen.HostPath), preopen.ReadOnly);
-            Fds.Set(3 + i, new DirectoryDescriptor(root, [], preopen.GuestPath, Rights.Directory, Rights.All));
+            Fds.Set(3 + i, new DirectoryDescriptor(roots[i], [], configuration.Preopens[i].GuestPath, Rights.Directory, Rights.All));
         }
     }
 

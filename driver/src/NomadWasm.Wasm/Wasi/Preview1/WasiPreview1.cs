@@ -59,7 +59,8 @@ public static class WasiPreview1
             catch (GuestMemoryFaultException)
             {
                 // witx-docs.md "Pointers": an out-of-bounds or misaligned pointer traps (wasmtime too).
-                throw new TrapException(TrapKind.MemoryOutOfBounds);
+                // The trap names the host function that found the bad pointer.
+                throw new TrapException(TrapKind.MemoryOutOfBounds, $"{ModuleName}.{name}");
             }
 
             if (hasResult)

@@ -2,8 +2,9 @@ namespace NomadWasm.Wasm.Wasi.Preview1.Descriptors;
 
 /// <summary>
 /// A directory inside a preopen: the preopen's host root plus the components below it (each a
-/// real directory name, never a symlink, never "." or ".."). No host handle is held, so creating
-/// one costs no system call.
+/// real directory name when opened, never "." or ".."). No host handle is held, so creating one
+/// costs no system call; every use re-resolves the components (<see cref="PathResolver"/>), so
+/// a component the guest later swaps for a symlink is checked, not followed blindly.
 /// </summary>
 internal sealed class DirectoryDescriptor : Descriptor
 {
@@ -23,9 +24,6 @@ internal sealed class DirectoryDescriptor : Descriptor
     public string? PreopenName { get; }
 
     public override FileType Type => FileType.Directory;
-
-    /// <summary>The host path of this directory.</summary>
-    public string HostPath => Root.Join(Components, Components.Count);
 
     /// <summary>fd_readdir's snapshot, taken when a listing starts at cookie 0.</summary>
     public List<DirectoryEntry>? Listing { get; set; }

@@ -1,7 +1,0 @@
-namespace NomadWasm.EndToEnd.Tests;
-
-public sealed class AssemblyLoadsTests
-{
-    [Fact]
-    public void TestAssembly_Loads() => Assert.NotNull(typeof(AssemblyLoadsTests).Assembly);
-}
