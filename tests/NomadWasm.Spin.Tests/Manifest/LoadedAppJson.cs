@@ -96,7 +96,7 @@ internal static class LoadedAppJson
                 w.WriteStartArray("redisTriggers");
                 foreach (var r in app.RedisTriggers)
                 {
-                    w.WriteStringValue($"{r.Id}: component={r.ComponentId} channel={r.Channel} address={r.Address ?? "(default)"}");
+                    w.WriteStringValue($"{r.Id}: component={r.ComponentId} channel={r.Channel} address={r.Address}");
                 }
 
                 w.WriteEndArray();

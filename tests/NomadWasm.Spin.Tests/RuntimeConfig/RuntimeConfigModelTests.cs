@@ -56,4 +56,20 @@ public sealed class RuntimeConfigModelTests
         var configured = new RuntimeConfigModel { KeyValueStores = new Dictionary<string, KeyValueStoreConfig> { ["sessions"] = new("redis") { Url = "redis://x" } } };
         configured.ValidateKeyValueStores(app);
     }
+
+    [Fact]
+    public void ValidateSqliteDatabases_UndefinedLabel_NamesComponentAndLabel()
+    {
+        var component = new LoadedComponent("db", "/c.wasm", [], new Dictionary<string, string>(), AllowedOutboundHosts.None, [], new Dictionary<string, string>())
+        {
+            SqliteDatabases = ["default", "analytics"],
+        };
+        var app = new LoadedApp("a", null, null, "/app", new Dictionary<string, VariableDefinition>(), [component], [], "/") { ManifestPath = "/app/spin.toml" };
+
+        var ex = Assert.Throws<ManifestException>(() => RuntimeConfigModel.Empty.ValidateSqliteDatabases(app));
+        Assert.Contains("\"analytics\"", ex.Message, StringComparison.Ordinal);
+
+        var configured = new RuntimeConfigModel { SqliteDatabases = new Dictionary<string, SqliteDatabaseConfig> { ["analytics"] = new("spin") } };
+        configured.ValidateSqliteDatabases(app);
+    }
 }

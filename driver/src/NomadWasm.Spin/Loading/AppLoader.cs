@@ -132,7 +132,7 @@ public static class AppLoader
             }
         }
 
-        var httpBase = CheckHttpBase(toml, manifest);
+        var httpBase = CheckHttpBase(toml, manifest, warnings);
         var componentIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var component in manifest.Components)
         {
@@ -163,7 +163,7 @@ public static class AppLoader
                     httpTriggers.Add(TriggerConfigReader.ReadHttp(toml, trigger, warnings));
                     break;
                 case "redis":
-                    redisTriggers.Add(TriggerConfigReader.ReadRedis(toml, trigger, variableNames));
+                    redisTriggers.Add(TriggerConfigReader.ReadRedis(toml, trigger, variableNames, RedisDefaultAddress(toml, manifest, variableNames)));
                     break;
                 default:
                     throw toml.Error(trigger.Path, $"trigger type \"{trigger.Type}\" is not supported (supported: http, redis)", trigger.At);
@@ -195,7 +195,25 @@ public static class AppLoader
     /// <summary>
     /// <c>[application.trigger.http] base</c>: only <c>/</c> is accepted since Spin 3 (spec §1.3, §2.4).
     /// </summary>
-    private static string CheckHttpBase(TomlAccess toml, AppManifest manifest)
+    /// <summary><c>[application.trigger.redis] address</c>, the default server of redis triggers (spec §1.3), validated as a template.</summary>
+    private static string? RedisDefaultAddress(TomlAccess toml, AppManifest manifest, IReadOnlySet<string> variableNames)
+    {
+        if (!manifest.Application.TriggerGlobalConfigs.TryGetValue("redis", out var redis))
+        {
+            return null;
+        }
+
+        var path = TomlAccess.Join(manifest.Application.TriggerGlobalConfigsPath, "redis");
+        var address = toml.OptionalString(redis, "address", path);
+        if (address is not null)
+        {
+            _ = TriggerConfigReader.CheckTemplate(toml, address, TomlAccess.Join(path, "address"), redis["address"], variableNames);
+        }
+
+        return address;
+    }
+
+    private static string CheckHttpBase(TomlAccess toml, AppManifest manifest, List<string> warnings)
     {
         if (!manifest.Application.TriggerGlobalConfigs.TryGetValue("http", out var http))
         {
@@ -207,6 +225,11 @@ public static class AppLoader
         if (@base is not null && @base != "/")
         {
             throw toml.Error(TomlAccess.Join(path, "base"), $"base path \"{@base}\" is not supported: Spin 3 removed `base`, only \"/\" is accepted; put the prefix in each route instead", http["base"]);
+        }
+
+        if (@base is not null)
+        {
+            warnings.Add("`base` in the HTTP trigger settings is deprecated and has no effect (only \"/\" is accepted); remove it.");
         }
 
         return "/";
@@ -262,6 +285,11 @@ public static class AppLoader
         {
             case ComponentSource.Local local:
                 {
+                    if (local.Path.Contains('\0', StringComparison.Ordinal))
+                    {
+                        throw toml.Error(path, $"component \"{component.Id}\": the source path contains a NUL character", local.At);
+                    }
+
                     var full = Path.GetFullPath(Path.Combine(appDir, local.Path));
                     if (triggered && !File.Exists(full))
                     {

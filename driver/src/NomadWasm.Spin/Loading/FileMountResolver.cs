@@ -49,6 +49,11 @@ internal sealed class FileMountResolver
         {
             try
             {
+                if ((entry.Pattern ?? entry.Source)!.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new FormatException("the path contains a NUL character");
+                }
+
                 var found = entry.Pattern is { } pattern ? ResolvePattern(pattern, excludes) : ResolvePlacement(entry.Source!, entry.Destination!, excludes);
                 foreach (var mount in found)
                 {
@@ -64,7 +69,7 @@ internal sealed class FileMountResolver
                     }
                 }
             }
-            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException)
             {
                 throw _toml.Error(entry.Path, ex.Message, entry.At);
             }

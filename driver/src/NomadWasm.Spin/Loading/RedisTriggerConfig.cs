@@ -4,5 +4,5 @@ namespace NomadWasm.Spin.Loading;
 /// <param name="Id">The trigger id.</param>
 /// <param name="ComponentId">The component handling messages.</param>
 /// <param name="Channel">The channel template (may contain <c>{{ var }}</c>).</param>
-/// <param name="Address">The server address template, or null to use <c>[application.trigger.redis] address</c>.</param>
-public sealed record RedisTriggerConfig(string Id, string ComponentId, string Channel, string? Address);
+/// <param name="Address">The server address template: the trigger's own, else <c>[application.trigger.redis] address</c>.</param>
+public sealed record RedisTriggerConfig(string Id, string ComponentId, string Channel, string Address);

@@ -1,4 +1,5 @@
 using NomadWasm.Spin.Manifest;
+using NomadWasm.Spin.Routing;
 using NomadWasm.Spin.Toml;
 using NomadWasm.Spin.Variables;
 
@@ -22,6 +23,15 @@ internal static class TriggerConfigReader
         {
             case TomlString s:
                 route = s.Value;
+                try
+                {
+                    _ = RoutePattern.Parse(route);
+                }
+                catch (FormatException ex)
+                {
+                    throw toml.Error(TomlAccess.Join(path, "route"), ex.Message, s);
+                }
+
                 if (route.TrimStart('/').StartsWith(".well-known/spin", StringComparison.Ordinal))
                 {
                     warnings.Add($"Trigger \"{trigger.Id}\": route \"{route}\" overlaps the reserved /.well-known/spin/ prefix; requests under it never reach the component.");
@@ -126,7 +136,7 @@ internal static class TriggerConfigReader
         return new StaticResponse((int)status, headers, toml.OptionalString(table, "body", path));
     }
 
-    public static RedisTriggerConfig ReadRedis(TomlAccess toml, ManifestTrigger trigger, IReadOnlySet<string> variableNames)
+    public static RedisTriggerConfig ReadRedis(TomlAccess toml, ManifestTrigger trigger, IReadOnlySet<string> variableNames, string? defaultAddress)
     {
         var config = trigger.Config;
         var path = trigger.Path;
@@ -144,6 +154,7 @@ internal static class TriggerConfigReader
             throw toml.Error(path, "missing required field `component`", trigger.At);
         }
 
+        address ??= defaultAddress ?? throw toml.Error(path, "no Redis address: give `address` here or a default in [application.trigger.redis] address", trigger.At);
         return new RedisTriggerConfig(trigger.Id!, trigger.ComponentRef, channel, address);
     }
 

@@ -106,6 +106,28 @@ public sealed record RuntimeConfigModel
     }
 
     /// <summary>
+    /// Startup check (spec §4.5): every <c>sqlite_databases</c> label of every component must be defined
+    /// (<c>default</c> always is). Throws <see cref="NomadWasm.Spin.Manifest.ManifestException"/> naming the component and label.
+    /// </summary>
+    public void ValidateSqliteDatabases(NomadWasm.Spin.Loading.LoadedApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        foreach (var component in app.Components)
+        {
+            foreach (var label in component.SqliteDatabases)
+            {
+                if (label != "default" && !SqliteDatabases.ContainsKey(label))
+                {
+                    throw new NomadWasm.Spin.Manifest.ManifestException(
+                        app.ManifestPath,
+                        $"component.{component.Id}.sqlite_databases",
+                        $"unknown SQLite database \"{label}\": define it in the runtime config file as [sqlite_database.{label}]" + (FilePath is null ? " (no --runtime-config-file was given)" : $" ({FilePath})"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// The database behind <paramref name="label"/>: the configured one, or for <c>default</c>
     /// <c>&lt;state_dir&gt;/sqlite_db.db</c> (in memory without a state dir; spec §4.5). Null when undefined.
     /// </summary>

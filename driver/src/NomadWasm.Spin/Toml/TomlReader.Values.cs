@@ -3,6 +3,11 @@ namespace NomadWasm.Spin.Toml;
 /// <summary>Values: dispatch, arrays, inline tables, booleans.</summary>
 internal sealed partial class TomlReader
 {
+    /// <summary>Deepest nesting of arrays and inline tables accepted; deeper input is an error, not a stack overflow.</summary>
+    internal const int MaxNesting = 256;
+
+    private int _depth;
+
     private TomlValue ParseValue()
     {
         var start = _pos;
@@ -28,9 +33,15 @@ internal sealed partial class TomlReader
                 }
 
             case '[':
-                return ParseArray(line, column);
+                EnterNested();
+                var array = ParseArray(line, column);
+                _depth--;
+                return array;
             case '{':
-                return ParseInlineTable(line, column);
+                EnterNested();
+                var table = ParseInlineTable(line, column);
+                _depth--;
+                return table;
             case 't' when Matches("true"):
                 _pos += 4;
                 return new TomlBoolean(true) { Line = line, Column = column };
@@ -55,6 +66,14 @@ internal sealed partial class TomlReader
                 }
 
                 throw Error(c is '\n' or '\r' ? "expected a value, found the end of the line" : $"expected a value, found {Describe(c)}");
+        }
+    }
+
+    private void EnterNested()
+    {
+        if (++_depth > MaxNesting)
+        {
+            throw Error($"arrays and inline tables are nested more than {MaxNesting} levels deep");
         }
     }
 
