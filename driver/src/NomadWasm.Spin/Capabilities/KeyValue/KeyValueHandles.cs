@@ -8,12 +8,14 @@ internal sealed class KeyValueHandles
 {
     public const int MaxOpenStores = 256;
 
-    private readonly Dictionary<uint, IKeyValueStore> _open = [];
+    // Created on first open: most requests never touch key-value.
+    private Dictionary<uint, IKeyValueStore>? _open;
     private uint _next = 1;
 
     /// <summary>Registers a store; returns 0 when the table is full.</summary>
     public uint Add(IKeyValueStore store)
     {
+        _open ??= [];
         if (_open.Count >= MaxOpenStores)
         {
             return 0;
@@ -24,7 +26,7 @@ internal sealed class KeyValueHandles
         return handle;
     }
 
-    public IKeyValueStore? Find(uint handle) => _open.GetValueOrDefault(handle);
+    public IKeyValueStore? Find(uint handle) => _open?.GetValueOrDefault(handle);
 
-    public void Close(uint handle) => _open.Remove(handle);
+    public void Close(uint handle) => _open?.Remove(handle);
 }
