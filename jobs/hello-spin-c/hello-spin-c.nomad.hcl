@@ -1,6 +1,6 @@
 # hello-spin-c: Hello world as a Spin 1.x HTTP component (C), run by the spin task driver (NomadWasm).
 #
-#   nomad job run -var app_artifact=<go-getter source> -var domain=hello-spin-c.example.com jobs/hello-spin-c.nomad.hcl
+#   nomad job run -var app_artifact=<go-getter source> -var domain=hello-spin-c.example.com jobs/hello-spin-c/hello-spin-c.nomad.hcl
 #
 # The app directory (spin.toml + .wasm files, as in jobs/hello-spin-c/) reaches the task through the
 # artifact block; the driver serves it with `nomad-wasm up` on the group's "http" port, and

@@ -1,6 +1,6 @@
 # wagi-echo-c: Wagi echo app: CGI environment, argv and stdin (C), run by the spin task driver (NomadWasm).
 #
-#   nomad job run -var app_artifact=<go-getter source> -var domain=wagi-echo-c.example.com jobs/wagi-echo-c.nomad.hcl
+#   nomad job run -var app_artifact=<go-getter source> -var domain=wagi-echo-c.example.com jobs/wagi-echo-c/wagi-echo-c.nomad.hcl
 #
 # The app directory (spin.toml + .wasm files, as in jobs/wagi-echo-c/) reaches the task through the
 # artifact block; the driver serves it with `nomad-wasm up` on the group's "http" port, and
