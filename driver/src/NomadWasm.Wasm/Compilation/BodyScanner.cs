@@ -28,7 +28,7 @@ internal static class BodyScanner
                     break;
                 case >= Opcode.I32Load and <= Opcode.MemoryGrow:
                     usage.UsesMemory = true;
-                    InstructionSkipper.SkipImmediates(op, ref reader);
+                    InstructionSkipper.SkipImmediates(ref reader, op, reader.Offset);
                     break;
                 case Opcode.MiscPrefix:
                     var misc = (MiscOpcode)reader.ReadVarU32();
@@ -37,10 +37,10 @@ internal static class BodyScanner
                         usage.UsesMemory = true;
                     }
 
-                    InstructionSkipper.SkipMiscImmediates(misc, ref reader);
+                    InstructionSkipper.SkipMiscImmediates(ref reader, (uint)misc, reader.Offset);
                     break;
                 default:
-                    InstructionSkipper.SkipImmediates(op, ref reader);
+                    InstructionSkipper.SkipImmediates(ref reader, op, reader.Offset);
                     break;
             }
         }

@@ -244,7 +244,7 @@ internal sealed partial class FunctionCompiler
             switch (op)
             {
                 case Opcode.Block or Opcode.Loop or Opcode.If:
-                    InstructionSkipper.SkipImmediates(op, ref reader);
+                    InstructionSkipper.SkipImmediates(ref reader, op, reader.Offset);
                     depth++;
                     break;
                 case Opcode.End when depth > 0:
@@ -257,7 +257,7 @@ internal sealed partial class FunctionCompiler
                     ControlEmitter.EmitElse(this);
                     return;
                 default:
-                    InstructionSkipper.SkipImmediates(op, ref reader);
+                    InstructionSkipper.SkipImmediates(ref reader, op, reader.Offset);
                     break;
             }
         }

@@ -61,12 +61,15 @@ internal static class InstructionSkipper
         return value;
     }
 
-    /// <summary>Reads the immediates of <paramref name="op"/> (anything but block/loop/if/end).</summary>
+    /// <summary>Reads the immediates of <paramref name="op"/>, whose opcode byte was read at <paramref name="start"/>.</summary>
     public static void SkipImmediates(ref CodeReader reader, Opcode op, int start)
     {
         switch (op)
         {
-            case Opcode.Unreachable or Opcode.Nop or Opcode.Else or Opcode.Return or Opcode.Drop or Opcode.Select:
+            case Opcode.Unreachable or Opcode.Nop or Opcode.Else or Opcode.End or Opcode.Return or Opcode.Drop or Opcode.Select:
+                break;
+            case Opcode.Block or Opcode.Loop or Opcode.If:
+                ReadBlockType(ref reader);
                 break;
             case Opcode.Br or Opcode.BrIf or Opcode.Call or Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee
                 or Opcode.GlobalGet or Opcode.GlobalSet or Opcode.TableGet or Opcode.TableSet or Opcode.RefFunc:
@@ -123,7 +126,7 @@ internal static class InstructionSkipper
                 ReadRefType(ref reader);
                 break;
             case Opcode.MiscPrefix:
-                SkipMisc(ref reader, start);
+                SkipMiscImmediates(ref reader, reader.ReadVarU32(), start);
                 break;
             case Opcode.SimdPrefix:
                 throw UnsupportedOpcodes.Simd(reader.ReadVarU32(), start);
@@ -160,9 +163,9 @@ internal static class InstructionSkipper
         return b is 0x70 or 0x6F ? (ValType)b : throw new MalformedModuleException("malformed reference type", offset);
     }
 
-    private static void SkipMisc(ref CodeReader reader, int start)
+    /// <summary>Reads the immediates of the 0xFC-prefixed instruction <paramref name="sub"/> (already read).</summary>
+    public static void SkipMiscImmediates(ref CodeReader reader, uint sub, int start)
     {
-        var sub = reader.ReadVarU32();
         switch ((MiscOpcode)sub)
         {
             case <= MiscOpcode.I64TruncSatF64U:

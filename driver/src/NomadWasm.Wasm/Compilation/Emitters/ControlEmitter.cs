@@ -65,7 +65,7 @@ internal static class ControlEmitter
             case Opcode.Select or Opcode.SelectTyped:
                 if (op == Opcode.SelectTyped)
                 {
-                    InstructionSkipper.SkipImmediates(op, ref reader);
+                    InstructionSkipper.SkipImmediates(ref reader, op, reader.Offset);
                 }
 
                 c.Pop();
