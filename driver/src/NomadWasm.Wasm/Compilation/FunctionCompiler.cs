@@ -124,12 +124,14 @@ internal sealed partial class FunctionCompiler
         IL.Emit(OpCodes.Ldfld, RuntimeMethods.ContextStore);
         IL.Emit(OpCodes.Stloc, StoreLocal);
 
-        // Stack guard: compare the address of a local with this thread's limit.
+        // Stack guard: compare the address of a local with the limit the host-to-guest entry stored
+        // in the store (a plain field: a thread-static costs a helper call in collectible code).
         _stackTrap = IL.DefineLabel();
         var marker = IL.DeclareLocal(typeof(byte));
         IL.Emit(OpCodes.Ldloca, marker);
         IL.Emit(OpCodes.Conv_U);
-        IL.Emit(OpCodes.Ldsfld, RuntimeMethods.StackLimit);
+        IL.Emit(OpCodes.Ldloc, StoreLocal);
+        IL.Emit(OpCodes.Ldfld, RuntimeMethods.StoreStackLimit);
         IL.Emit(OpCodes.Blt_Un, _stackTrap);
 
         _interruptTrap = IL.DefineLabel();

@@ -23,7 +23,7 @@ internal static class RuntimeMethods
     public static readonly FieldInfo StoreInterrupt = Field<Store>(nameof(Store.InterruptRequested));
     public static readonly FieldInfo FunctionCode = Field<Function>(nameof(Function.Code));
     public static readonly FieldInfo FunctionContext = Field<Function>(nameof(Function.Context));
-    public static readonly FieldInfo StackLimit = typeof(StackGuard).GetField(nameof(StackGuard.t_limit), Static)!;
+    public static readonly FieldInfo StoreStackLimit = Field<Store>(nameof(Store.StackLimit));
 
     public static readonly MethodInfo TrapStackExhausted = Method(typeof(TrapHelpers), nameof(TrapHelpers.StackExhausted));
     public static readonly MethodInfo TrapInterrupted = Method(typeof(TrapHelpers), nameof(TrapHelpers.Interrupted));

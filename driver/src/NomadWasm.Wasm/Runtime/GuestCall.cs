@@ -8,19 +8,41 @@ namespace NomadWasm.Wasm.Runtime;
 internal delegate void EntryInvoker(nint code, VmContext context, ReadOnlySpan<Value> args, Span<Value> results);
 
 /// <summary>
-/// The host-to-guest boundary: sets the thread's stack limit on the outermost call (see
+/// The host-to-guest boundary: computes the thread's stack limit on the outermost call (see
 /// <see cref="StackGuard"/>) and, if the calling thread has too little stack left, runs the call
-/// on a fresh thread with a big stack instead.
+/// on a fresh thread with a big stack instead. Compiled code reads the limit from its store
+/// (<see cref="Store.StackLimit"/>), so every entry stores the thread's limit into the callee's
+/// store and restores the previous value on exit; calls into another store's functions copy it
+/// along (<see cref="Compilation.Support.CallOps"/>).
 /// </summary>
 internal static unsafe class GuestCall
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Run(EntryInvoker invoker, nint code, VmContext context, ReadOnlySpan<Value> args, Span<Value> results)
     {
-        if (StackGuard.t_limit != 0)
+        var threadLimit = StackGuard.t_limit;
+        if (threadLimit != 0)
         {
-            // Re-entered from a host function on a thread that already runs a guest.
-            invoker(code, context, args, results);
+            // Re-entered from a host function on a thread that already runs a guest: same limit,
+            // but the callee's store may be another one (or not yet running on this thread).
+            var store = context.Store;
+            if (store is null)
+            {
+                invoker(code, context, args, results);
+                return;
+            }
+
+            var previous = store.StackLimit;
+            store.StackLimit = threadLimit;
+            try
+            {
+                invoker(code, context, args, results);
+            }
+            finally
+            {
+                store.StackLimit = previous;
+            }
+
             return;
         }
 
@@ -33,7 +55,15 @@ internal static unsafe class GuestCall
             return;
         }
 
+        // Outermost guest call on this thread, and a store runs on one thread at a time: nothing of
+        // the entry store runs anywhere else, so its limit goes back to 0 (not running) on exit.
+        var entryStore = context.Store;
         StackGuard.t_limit = limit;
+        if (entryStore is not null)
+        {
+            entryStore.StackLimit = limit;
+        }
+
         try
         {
             invoker(code, context, args, results);
@@ -41,6 +71,11 @@ internal static unsafe class GuestCall
         finally
         {
             StackGuard.t_limit = 0;
+            if (entryStore is not null)
+            {
+                entryStore.StackLimit = 0;
+            }
+
             Compilation.Support.CallOps.t_caller = null; // do not keep the last caller's instance alive
         }
     }

@@ -11,7 +11,9 @@ public sealed class Store : IDisposable
     // Read by compiled code at function entries and loop headers (with a volatile load).
     internal volatile int InterruptRequested;
 
-    // Lowest stack address guest code may reach on the thread currently running it (0 = not running).
+    // Lowest stack address guest code may reach on the thread currently running it, read by compiled
+    // code at every function entry. Set by GuestCall on entry (and by CallOps for calls from another
+    // store); 0 or a stale value while not running: every way into this store's code sets it first.
     internal nint StackLimit;
 
     private readonly List<Memory> _memories = [];

@@ -7,6 +7,11 @@ namespace NomadWasm.Wasm.Compilation.Support;
 /// <summary>
 /// Calls through imports and tables (Wasm 2.0 §4.4.8.10-11). When the target is a host function,
 /// both record the calling instance in <see cref="t_caller"/> so it can see its <see cref="Caller"/>.
+/// When the target is a wasm function of another store, both copy the caller's stack limit into
+/// that store first: compiled code checks its own store's <see cref="Store.StackLimit"/>, which is
+/// set only by host-to-guest entries (<see cref="GuestCall"/>). The limit is per thread, so every
+/// store running on one thread holds the same value and a copy left behind is harmless: any later
+/// entry into that store sets it again before its code runs.
 /// </summary>
 internal static class CallOps
 {
@@ -18,9 +23,9 @@ internal static class CallOps
     public static Function Import(VmContext context, int functionIndex)
     {
         var target = context.Functions[functionIndex]!;
-        if (target.IsHost)
+        if (target.Context.Store != context.Store)
         {
-            t_caller = context;
+            LeaveStore(target, context);
         }
 
         return target;
@@ -43,12 +48,25 @@ internal static class CallOps
             TrapHelpers.Throw(context, function, TrapKind.IndirectCallTypeMismatch);
         }
 
+        if (target.Context.Store != context.Store)
+        {
+            LeaveStore(target, context);
+        }
+
+        return target;
+    }
+
+    /// <summary>The target runs outside the caller's store: a host function, or another store's wasm.</summary>
+    private static void LeaveStore(Function target, VmContext context)
+    {
         if (target.IsHost)
         {
             t_caller = context;
         }
-
-        return target;
+        else
+        {
+            target.Context.Store.StackLimit = context.Store.StackLimit;
+        }
     }
 
     /// <summary>A null slot: a lazily initialised function, or the "uninitialized element" trap.</summary>

@@ -4,7 +4,8 @@ namespace NomadWasm.Wasm.Runtime.Traps;
 
 /// <summary>
 /// Keeps guest recursion from overflowing the thread stack: compiled functions compare the address
-/// of a local with <see cref="t_limit"/> on entry and trap with "call stack exhausted" below it.
+/// of a local with their store's copy of <see cref="t_limit"/> (<see cref="Store.StackLimit"/>) on
+/// entry and trap with "call stack exhausted" below it.
 /// The limit is set when the host first calls into a guest on a thread, leaving
 /// <see cref="Margin"/> bytes below it for host functions, the JIT and exception dispatch.
 /// </summary>
@@ -19,7 +20,8 @@ internal static unsafe partial class StackGuard
     /// <summary>Stack size of the thread used when the calling thread has too little left.</summary>
     internal const int BigThreadStack = 16 * 1024 * 1024;
 
-    // Read by compiled code at every function entry. 0 = no guest running on this thread.
+    // This thread's limit, read only by GuestCall (compiled code reads Store.StackLimit).
+    // 0 = no guest running on this thread.
     [ThreadStatic]
     internal static nint t_limit;
 
