@@ -105,19 +105,31 @@ internal static partial class Fd
         }
     }
 
-    private static Errno ReadCore(WasiContext ctx, GuestMemory memory, int fd, uint iovs, uint iovsLength, long offset, uint nreadOut)
+    /// <summary>
+    /// The checks fd_read, fd_pread, fd_write and fd_pwrite share: the count out-pointer and the
+    /// iovec array are in bounds, the fd is open, and it has <paramref name="right"/> (plus
+    /// fd_seek for positional I/O, <paramref name="offset"/> &gt;= 0).
+    /// </summary>
+    private static Errno BeginIo(WasiContext ctx, GuestMemory memory, int fd, uint iovs, uint iovsLength, long offset, uint countOut, Rights right, out Descriptor descriptor)
     {
-        memory.Struct(nreadOut, 4, 4);
+        memory.Struct(countOut, 4, 4);
         CheckIovecArray(memory, iovs, iovsLength);
-        var descriptor = ctx.Fds.Get(fd);
-        if (descriptor is null)
+        var found = ctx.Fds.Get(fd);
+        if (found is null)
         {
+            descriptor = null!; // callers read it only on success
             return Errno.Badf;
         }
 
-        if (descriptor.Require(offset >= 0 ? Rights.FdRead | Rights.FdSeek : Rights.FdRead) is var denied && denied != Errno.Success)
+        descriptor = found;
+        return descriptor.Require(offset >= 0 ? right | Rights.FdSeek : right);
+    }
+
+    private static Errno ReadCore(WasiContext ctx, GuestMemory memory, int fd, uint iovs, uint iovsLength, long offset, uint nreadOut)
+    {
+        if (BeginIo(ctx, memory, fd, iovs, iovsLength, offset, nreadOut, Rights.FdRead, out var descriptor) is var failed && failed != Errno.Success)
         {
-            return denied;
+            return failed;
         }
 
         uint total = 0;
@@ -190,17 +202,9 @@ internal static partial class Fd
 
     private static Errno WriteCore(WasiContext ctx, GuestMemory memory, int fd, uint iovs, uint iovsLength, long offset, uint nwrittenOut)
     {
-        memory.Struct(nwrittenOut, 4, 4);
-        CheckIovecArray(memory, iovs, iovsLength);
-        var descriptor = ctx.Fds.Get(fd);
-        if (descriptor is null)
+        if (BeginIo(ctx, memory, fd, iovs, iovsLength, offset, nwrittenOut, Rights.FdWrite, out var descriptor) is var failed && failed != Errno.Success)
         {
-            return Errno.Badf;
-        }
-
-        if (descriptor.Require(offset >= 0 ? Rights.FdWrite | Rights.FdSeek : Rights.FdWrite) is var denied && denied != Errno.Success)
-        {
-            return denied;
+            return failed;
         }
 
         uint total = 0;
