@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
+using NomadWasm.Tests.Shared;
 
 namespace NomadWasm.EndToEnd.Tests.Simulator;
 
@@ -17,34 +17,7 @@ internal sealed class GrpcClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public GrpcClient(string socketPath)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-            EnableMultipleHttp2Connections = false,
-        };
-        _http = new HttpClient(handler)
-        {
-            BaseAddress = new Uri("http://unused"),
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-    }
+    public GrpcClient(string socketPath) => _http = UnixSocketHttp2.Create(socketPath);
 
     public async Task<TResponse> UnaryAsync<TResponse>(string path, IMessage request, MessageParser<TResponse> parser, CancellationToken cancellationToken = default)
         where TResponse : IMessage<TResponse>

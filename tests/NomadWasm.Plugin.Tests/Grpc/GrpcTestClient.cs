@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Google.Protobuf;
+using NomadWasm.Tests.Shared;
 
 namespace NomadWasm.Plugin.Tests.Grpc;
 
@@ -15,34 +16,7 @@ internal sealed class GrpcTestClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    internal GrpcTestClient(string socketPath)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-            EnableMultipleHttp2Connections = false,
-        };
-        _http = new HttpClient(handler)
-        {
-            BaseAddress = new Uri("http://unused"),
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-    }
+    internal GrpcTestClient(string socketPath) => _http = UnixSocketHttp2.Create(socketPath);
 
     internal sealed record CallResult(int HttpStatus, int GrpcStatus, string? GrpcMessage, IReadOnlyList<byte[]> Messages, bool TrailersOnly, HttpResponseMessage Response);
 
